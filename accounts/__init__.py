@@ -1,0 +1,1 @@
+"""Users: sign-up, log-in, log-out and the language setting."""

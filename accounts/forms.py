@@ -1,0 +1,64 @@
+"""Sign-up, log-in and language forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField
+from wtforms import HiddenField
+from wtforms import PasswordField
+from wtforms import StringField
+from wtforms.validators import DataRequired
+from wtforms.validators import Email
+from wtforms.validators import EqualTo
+from wtforms.validators import Length
+from wtforms.validators import ValidationError
+
+from accounts.language import LOCALES
+
+
+class RegistrationForm(FlaskForm):
+    name = StringField(
+        _l("Name"),
+        validators=[
+            DataRequired(_l("Please enter your name.")),
+            Length(max=80, message=_l("At most 80 characters.")),
+        ],
+    )
+    email = EmailField(
+        _l("Email"),
+        validators=[
+            DataRequired(_l("Please enter your email address.")),
+            Email(_l("This is not a valid email address."), check_deliverability=False),
+            Length(max=254, message=_l("At most 254 characters.")),
+        ],
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[
+            DataRequired(_l("Please choose a password.")),
+            Length(
+                min=8, max=1000, message=_l("Between 8 and 1,000 characters, please.")
+            ),
+        ],
+    )
+    confirm = PasswordField(
+        _l("Repeat password"),
+        validators=[EqualTo("password", _l("The two passwords differ."))],
+    )
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(
+        _l("Email"), validators=[DataRequired(_l("Please enter your email address."))]
+    )
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(_l("Please enter your password."))]
+    )
+
+
+class LanguageForm(FlaskForm):
+    locale = HiddenField()
+    next = HiddenField()
+
+    def validate_locale(self, field):
+        if field.data not in LOCALES:
+            raise ValidationError(_l("Unknown language."))

@@ -1,0 +1,27 @@
+"""Which language a request is served in, and the switcher's choices."""
+
+from flask import request
+from flask import session
+from flask_babel import get_locale
+from flask_login import current_user
+
+LOCALES = {"zh_CN": "中文", "en": "English"}
+
+
+def select_locale():
+    """The user's saved choice, else this browser's choice, else Accept-Language."""
+    if current_user and current_user.is_authenticated and current_user.locale:
+        return current_user.locale
+    if session.get("locale") in LOCALES:
+        return session["locale"]
+    best = request.accept_languages.best_match(["zh_CN", "zh", "en"])
+    return "zh_CN" if best and best.startswith("zh") else "en"
+
+
+def content_lang():
+    """The key of content texts ('zh' or 'en') for the current locale."""
+    return "zh" if str(get_locale()).startswith("zh") else "en"
+
+
+def template_globals():
+    return {"LOCALES": LOCALES, "lang": content_lang(), "locale": str(get_locale())}

@@ -1,0 +1,111 @@
+"""Application factory: `flask --app app run` finds `create_app` here."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+from flask import render_template
+from flask import send_file
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+import errors
+from accounts import language
+from accounts.views import bp as accounts_bp
+from assessment.content import quadrants
+from assessment.forms import StartForm
+from assessment.views import bp as assessment_bp
+from assessment.views import summary_for
+from extensions import babel
+from extensions import csrf
+from extensions import db
+from extensions import login_manager
+from extensions import migrate
+
+MIGRATIONS = str(Path(__file__).parent / "migrations")
+
+
+def create_app(test_config=None):
+    """Build the app; `test_config` overrides everything else."""
+    app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(
+        SQLALCHEMY_DATABASE_URI=os.environ.get("DATABASE_URL")
+        or f"sqlite:///{Path(app.instance_path) / 'wholebrain.sqlite'}",
+        # scrypt at N=2**17 (OWASP's floor); tests may choose a cheaper one.
+        PASSWORD_HASH_METHOD="scrypt:131072:8:1",
+        BABEL_DEFAULT_LOCALE="en",
+        BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
+        MAX_CONTENT_LENGTH=1024 * 1024,
+        AUTO_MIGRATE=None,  # None: only for SQLite, which nobody migrates by hand
+    )
+    app.config.from_prefixed_env()
+    if test_config:
+        app.config.update(test_config)
+    app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or _instance_secret(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=language.select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(assessment_bp)
+    errors.init_app(app)
+    app.context_processor(language.template_globals)
+
+    @app.get("/")
+    def index():
+        open_one, latest = summary_for(current_user)
+        return render_template(
+            "index.html", open_one=open_one, latest=latest, form=StartForm(), quadrants=quadrants()
+        )
+
+    @app.get("/vendor/plotly.min.js")
+    def plotly_js():
+        # Served from the installed plotly wheel so the app works offline.
+        import plotly
+
+        path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+        return send_file(path, mimetype="text/javascript", max_age=31536000)
+
+    if _should_migrate(app):
+        with app.app_context():
+            import flask_migrate
+
+            flask_migrate.upgrade(directory=MIGRATIONS)
+    return app
+
+
+def _instance_secret(app):
+    """A key shared by every worker of this instance, made once on first run."""
+    path = Path(app.instance_path) / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _should_migrate(app):
+    wanted = app.config["AUTO_MIGRATE"]
+    if wanted is None:
+        return app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+    return bool(wanted)
+
+
+@event.listens_for(Engine, "connect")
+def _tune_sqlite(dbapi_connection, connection_record):
+    """WAL lets readers run beside a writer; the busy timeout waits instead of failing."""
+    if type(dbapi_connection).__module__ != "sqlite3":
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

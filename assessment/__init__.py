@@ -1,0 +1,1 @@
+"""The whole-brain questionnaire, its scoring and the profile report."""

@@ -1,0 +1,187 @@
+"""Questionnaire, report and history pages of the signed-in user."""
+
+from flask import Blueprint
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_login import login_required
+from sqlalchemy import select
+
+from accounts.language import content_lang
+from assessment import charts
+from assessment import questionnaire
+from assessment.content import patterns
+from assessment.content import quadrants
+from assessment.forms import FinishForm
+from assessment.forms import StartForm
+from assessment.forms import round_form
+from assessment.loop import walk
+from assessment.models import Assessment
+from assessment.models import RoundAnswer
+from assessment.questionnaire import QUADRANTS
+from extensions import db
+
+bp = Blueprint("assessment", __name__, url_prefix="/assessment")
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every page here belongs to the signed-in user."""
+
+
+def _own(assessment_id):
+    """The signed-in user's assessment; anyone else's answers 404 like a missing one."""
+    assessment = db.session.get(Assessment, assessment_id)
+    if assessment is None or assessment.user_id != current_user.id:
+        abort(404)
+    return assessment
+
+
+def _round(number):
+    if number not in (1, 2, 3):
+        abort(404)
+    return questionnaire.load()[number - 1]
+
+
+@bp.post("/start")
+def start():
+    if not StartForm().validate_on_submit():
+        abort(400)
+    open_one = db.session.scalar(
+        select(Assessment).filter_by(user_id=current_user.id, finished_at=None)
+    )
+    if open_one is None:
+        open_one = Assessment(user_id=current_user.id)
+        db.session.add(open_one)
+        db.session.commit()
+    return redirect(url_for(".resume", assessment_id=open_one.id))
+
+
+@bp.get("/<int:assessment_id>")
+def resume(assessment_id):
+    """Go wherever this assessment stands: next round, review or report."""
+    assessment = _own(assessment_id)
+    if assessment.finished:
+        return redirect(url_for(".report", assessment_id=assessment.id))
+    number = assessment.next_round()
+    if number is None:
+        return redirect(url_for(".review", assessment_id=assessment.id))
+    return redirect(url_for(".answer_round", assessment_id=assessment.id, number=number))
+
+
+@bp.route("/<int:assessment_id>/round/<int:number>", methods=["GET", "POST"])
+def answer_round(assessment_id, number):
+    assessment = _own(assessment_id)
+    round_ = _round(number)
+    if assessment.finished:
+        flash(_("This assessment is finished and can no longer change."))
+        return redirect(url_for(".report", assessment_id=assessment.id))
+    if number > (assessment.next_round() or 3):
+        return redirect(url_for(".resume", assessment_id=assessment.id))
+    elements = questionnaire.shuffled(round_, assessment.seed)
+    form = round_form(elements, content_lang(), assessment.picks_for(number))
+    if form.validate_on_submit():
+        _save_round(assessment, number, sorted(set(form.picks.data)))
+        return redirect(url_for(".resume", assessment_id=assessment.id))
+    return render_template(
+        "assessment/round.html",
+        assessment=assessment,
+        round=round_,
+        rounds=questionnaire.load(),
+        form=form,
+    )
+
+
+def _save_round(assessment, number, picks):
+    answer = next((a for a in assessment.answers if a.round_number == number), None)
+    if answer is None:
+        db.session.add(RoundAnswer(assessment=assessment, round_number=number, picks=picks))
+    else:
+        answer.picks = picks
+    db.session.commit()
+
+
+@bp.get("/<int:assessment_id>/review")
+def review(assessment_id):
+    assessment = _own(assessment_id)
+    if assessment.finished or assessment.next_round() is not None:
+        return redirect(url_for(".resume", assessment_id=assessment.id))
+    labels = {e.id: e for r in questionnaire.load() for e in r.elements}
+    return render_template(
+        "assessment/review.html",
+        assessment=assessment,
+        rounds=questionnaire.load(),
+        labels=labels,
+        form=FinishForm(),
+    )
+
+
+@bp.post("/<int:assessment_id>/finish")
+def finish(assessment_id):
+    assessment = _own(assessment_id)
+    if not FinishForm().validate_on_submit():
+        abort(400)
+    if not assessment.finished and assessment.next_round() is None:
+        assessment.finish()
+        db.session.commit()
+    return redirect(url_for(".resume", assessment_id=assessment.id))
+
+
+@bp.get("/<int:assessment_id>/report")
+def report(assessment_id):
+    assessment = _own(assessment_id)
+    if not assessment.finished:
+        return redirect(url_for(".resume", assessment_id=assessment.id))
+    lang = content_lang()
+    profile = assessment.profile()
+    round_names = [r.title.get(lang) for r in questionnaire.load()]
+    return render_template(
+        "assessment/report.html",
+        assessment=assessment,
+        profile=profile,
+        pattern=patterns()[profile.pattern],
+        quadrants=quadrants(),
+        stops=walk(profile.counts, profile.codes),
+        rounds=questionnaire.load(),
+        radar=charts.profile_radar(
+            profile, lang, _("Your whole-brain profile"), _("Your 24 picks")
+        ),
+        rounds_radar=charts.rounds_radar(
+            profile, lang, _("The three rounds side by side"), round_names
+        ),
+    )
+
+
+@bp.get("/history")
+def history():
+    assessments = db.session.scalars(
+        select(Assessment)
+        .filter_by(user_id=current_user.id)
+        .order_by(Assessment.started_at, Assessment.id)
+    ).all()
+    rows, previous = [], None
+    for a in assessments:
+        counts = a.counts
+        change = (
+            {q: counts[q] - previous[q] for q in QUADRANTS} if counts and previous else None
+        )
+        rows.append({"assessment": a, "counts": counts, "change": change})
+        previous = counts or previous
+    return render_template("assessment/history.html", rows=list(reversed(rows)), form=StartForm())
+
+
+def summary_for(user):
+    """The user's open assessment and latest finished one, for the home page."""
+    if not user.is_authenticated:
+        return None, None
+    mine = select(Assessment).filter_by(user_id=user.id)
+    open_one = db.session.scalar(mine.filter_by(finished_at=None))
+    latest = db.session.scalar(
+        mine.where(Assessment.finished_at.is_not(None)).order_by(Assessment.finished_at.desc())
+    )
+    return open_one, latest

@@ -1,0 +1,114 @@
+"""Fixtures shared by every test: an app on a fresh database, clients, actions."""
+
+import os
+import re
+
+import pytest
+from sqlalchemy import text
+
+from app import create_app
+from assessment import questionnaire
+from extensions import db
+
+CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+# Fast hashing keeps the suite quick; tests/accounts checks the production default.
+FAST_HASH = "pbkdf2:sha256:1000"
+
+
+def database_url(tmp_path):
+    """SQLite in a temp folder, or the server named by TEST_DATABASE_URL (PostgreSQL in CI)."""
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
+            "PASSWORD_HASH_METHOD": FAST_HASH,
+            "AUTO_MIGRATE": True,
+        }
+    )
+    yield app
+    with app.app_context():
+        db.session.remove()
+        if db.engine.dialect.name != "sqlite":
+            # A shared server: leave it empty for the next test.
+            db.drop_all()
+            with db.engine.begin() as conn:
+                conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def csrf_token(client):
+    """The CSRF token of this client's session, read from a page like a browser would."""
+    match = CSRF.search(client.get("/").get_data(as_text=True))
+    return match.group(1) or match.group(2)
+
+
+class Actions:
+    """What a user does, in few words: sign up, log in, answer rounds."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def post(self, url, data=None, **kwargs):
+        data = dict(data or {})
+        data.setdefault("csrf_token", csrf_token(self.client))
+        return self.client.post(url, data=data, **kwargs)
+
+    def register(self, email="trainee@example.com", name="Li Lei", password="correct horse"):
+        return self.post(
+            "/account/register",
+            {"name": name, "email": email, "password": password, "confirm": password},
+        )
+
+    def login(self, email="trainee@example.com", password="correct horse"):
+        return self.post("/account/login", {"email": email, "password": password})
+
+    def logout(self):
+        return self.post("/account/logout")
+
+    def start(self):
+        """Start (or resume) an assessment and return its id."""
+        response = self.post("/assessment/start")
+        return int(re.search(r"/assessment/(\d+)", response.headers["Location"]).group(1))
+
+    def answer(self, assessment_id, number, picks):
+        return self.post(f"/assessment/{assessment_id}/round/{number}", {"picks": list(picks)})
+
+    def take_assessment(self, picks=None):
+        """Answer all three rounds and finish; return the assessment id."""
+        picks = picks or picks_for({"A": 3, "B": 2, "C": 1, "D": 2})
+        assessment_id = self.start()
+        for number, round_picks in enumerate(picks, start=1):
+            assert self.answer(assessment_id, number, round_picks).status_code == 302
+        self.post(f"/assessment/{assessment_id}/finish")
+        return assessment_id
+
+
+@pytest.fixture
+def actions(client):
+    return Actions(client)
+
+
+def picks_for(per_round):
+    """Picks giving `per_round[q]` elements of quadrant q in each of the three rounds.
+
+    `per_round` may be one dict for all rounds or a list of three.
+    """
+    rounds = per_round if isinstance(per_round, list) else [per_round] * 3
+    picks = []
+    for round_, wanted in zip(questionnaire.load(), rounds, strict=True):
+        chosen = []
+        for q, n in wanted.items():
+            chosen += [e.id for e in round_.elements if e.quadrant == q][:n]
+        picks.append(chosen)
+    return picks
