@@ -28,9 +28,9 @@ from extensions import migrate
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
 
-def create_app(test_config=None):
+def create_app(test_config=None, instance_path=None):
     """Build the app; `test_config` overrides everything else."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(
         SQLALCHEMY_DATABASE_URI=os.environ.get("DATABASE_URL")

@@ -37,7 +37,11 @@ def _trace(values: dict[str, int], name: str, colour: str, fill: bool) -> dict[s
 def _layout(max_r: int, title: str) -> dict[str, Any]:
     return {
         "title": {"text": title},
-        "polar": {"radialaxis": {"range": [0, max_r], "dtick": max(1, max_r // 4)}},
+        # The model's usual map: A upper left, B lower left, C lower right, D upper right.
+        "polar": {
+            "angularaxis": {"rotation": 135, "direction": "counterclockwise"},
+            "radialaxis": {"range": [0, max_r], "dtick": max(1, max_r // 4)},
+        },
         "showlegend": True,
         "legend": {"orientation": "h"},
         "margin": {"l": 60, "r": 60, "t": 60, "b": 40},

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput
 from wtforms.widgets import ListWidget
@@ -29,7 +30,7 @@ def round_form(elements, lang, picks=()):
     class RoundForm(FlaskForm):
         picks = CheckboxesField(
             _l("Elements"),
-            choices=[(e.id, e.label(lang)) for e in elements],
+            choices=[SelectChoice(e.id, e.label(lang)) for e in elements],
             validate_choice=False,  # checked below, with a message in the user's language
         )
 

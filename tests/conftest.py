@@ -29,7 +29,8 @@ def app(tmp_path):
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
             "PASSWORD_HASH_METHOD": FAST_HASH,
             "AUTO_MIGRATE": True,
-        }
+        },
+        instance_path=str(tmp_path),
     )
     yield app
     with app.app_context():

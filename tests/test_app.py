@@ -1,0 +1,73 @@
+"""App-wide behaviour: configuration, error pages, offline assets."""
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from app import create_app
+from extensions import db
+
+
+def test_default_database_is_sqlite_in_instance_folder_with_wal(tmp_path, monkeypatch):
+    """Without DATABASE_URL the app makes and migrates its own SQLite file, in WAL mode."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app({"TESTING": True}, instance_path=str(tmp_path))
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'wholebrain.sqlite'}"
+    with app.app_context(), db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        tables = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars())
+    assert {"users", "assessments", "round_answers", "alembic_version"} <= tables
+
+
+def test_database_url_is_honoured(tmp_path, monkeypatch):
+    """DATABASE_URL picks another database, e.g. PostgreSQL through psycopg."""
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:p@localhost/db")
+    app = create_app({"AUTO_MIGRATE": False}, instance_path=str(tmp_path))
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@localhost/db"
+
+
+def test_secret_key_is_shared_through_the_instance_folder(tmp_path):
+    """Without SECRET_KEY every app of one instance reads the same key from a file."""
+    config = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 's.sqlite'}"}
+    first = create_app(config, instance_path=str(tmp_path))
+    second = create_app(config, instance_path=str(tmp_path))
+    assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
+    assert len(first.config["SECRET_KEY"]) >= 32
+
+
+def test_plotly_is_served_by_the_app(client):
+    """The chart library comes from the app itself, so reports work offline."""
+    response = client.get("/vendor/plotly.min.js")
+    assert response.status_code == 200
+    assert response.mimetype == "text/javascript"
+    assert b"plotly" in response.data[:2000].lower()
+    response.close()
+
+
+def test_no_page_loads_anything_from_elsewhere():
+    """Templates reference no CDN or other host."""
+    for path in Path(__file__).parent.parent.glob("templates/**/*.html"):
+        text = path.read_text()
+        assert "http://" not in text and "https://" not in text, path
+
+
+def test_missing_page_is_a_translated_404(client):
+    """An unknown address shows the error page in the user's language."""
+    response = client.get("/nowhere", headers={"Accept-Language": "zh-CN"})
+    assert response.status_code == 404
+    assert "这里什么也没有" in response.get_data(as_text=True)
+
+
+def test_unexpected_error_shows_no_traceback(app, client):
+    """A crash answers a plain 500 page, never a traceback."""
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("secret detail")
+
+    response = client.get("/boom")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "secret detail" not in html and "Traceback" not in html
+    assert "Something went wrong on our side" in html
