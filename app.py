@@ -64,7 +64,11 @@ def create_app(test_config=None, instance_path=None):
     def index():
         open_one, latest = summary_for(current_user)
         return render_template(
-            "index.html", open_one=open_one, latest=latest, form=StartForm(), quadrants=quadrants()
+            "index.html",
+            open_one=open_one,
+            latest=latest,
+            form=StartForm(),
+            quadrants=quadrants(),
         )
 
     @app.get("/vendor/plotly.min.js")

@@ -34,7 +34,9 @@ def register():
         if db.session.scalar(select(User.id).where(User.email == email)):
             form.email.errors.append(_("An account with this email already exists."))
         else:
-            user = User(email=email, name=form.name.data.strip(), locale=session.get("locale"))
+            user = User(
+                email=email, name=form.name.data.strip(), locale=session.get("locale")
+            )
             user.set_password(form.password.data)
             db.session.add(user)
             db.session.commit()
@@ -80,6 +82,11 @@ def set_language():
 
 def _safe_next(target):
     """Follow `next` only within this site, so a link cannot send users elsewhere."""
-    if target and target.startswith("/") and not urlsplit(target).netloc and not target.startswith("//"):
+    if (
+        target
+        and target.startswith("/")
+        and not urlsplit(target).netloc
+        and not target.startswith("//")
+    ):
         return target
     return url_for("index")

@@ -22,7 +22,9 @@ def _axis(lang: str) -> list[str]:
     return [quadrants()[q].name.get(lang) for q in (*QUADRANTS, "A")]
 
 
-def _trace(values: dict[str, int], name: str, colour: str, fill: bool) -> dict[str, Any]:
+def _trace(
+    values: dict[str, int], name: str, colour: str, fill: bool
+) -> dict[str, Any]:
     return {
         "type": "scatterpolar",
         "r": [values[q] for q in (*QUADRANTS, "A")],
@@ -57,10 +59,14 @@ def profile_radar(profile: Profile, lang: str, title: str, name: str) -> Figure:
     return {"data": [trace], "layout": _layout(top, title)}
 
 
-def rounds_radar(profile: Profile, lang: str, title: str, round_names: list[str]) -> Figure:
+def rounds_radar(
+    profile: Profile, lang: str, title: str, round_names: list[str]
+) -> Figure:
     """The three rounds overlaid, 8 picks each, to show where they part."""
     data = []
-    for counts, name, colour in zip(profile.round_counts, round_names, ROUND_COLOURS, strict=True):
+    for counts, name, colour in zip(
+        profile.round_counts, round_names, ROUND_COLOURS, strict=True
+    ):
         trace = _trace(counts, name, colour, fill=False)
         trace["theta"] = _axis(lang)
         data.append(trace)

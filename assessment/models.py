@@ -27,9 +27,13 @@ class Assessment(db.Model):
     __tablename__ = "assessments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
     # The picks refer to this version of the element catalogue.
-    catalogue_version: Mapped[str] = mapped_column(String(20), default=questionnaire.version)
+    catalogue_version: Mapped[str] = mapped_column(
+        String(20), default=questionnaire.version
+    )
     # Seeds this assessment's element order, so a reload shows the same order.
     seed: Mapped[int] = mapped_column(default=_new_seed)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -64,7 +68,9 @@ class Assessment(db.Model):
     def code(self):
         """The preference code, e.g. '1-2-2-1', or None while unfinished."""
         counts = self.counts
-        return counts and "-".join(str(code_for(counts[q])) for q in questionnaire.QUADRANTS)
+        return counts and "-".join(
+            str(code_for(counts[q])) for q in questionnaire.QUADRANTS
+        )
 
     def picks_for(self, round_number):
         """The ids picked in a round, or an empty list if not answered yet."""

@@ -115,9 +115,13 @@ def score(
     )
 
 
-def _check_round(number: int, round_picks: Sequence[str], round_of: dict[str, int]) -> None:
+def _check_round(
+    number: int, round_picks: Sequence[str], round_of: dict[str, int]
+) -> None:
     if isinstance(round_picks, str | bytes):
-        raise InvalidPicks(f"round {number}: expected a list of element ids, got a string")
+        raise InvalidPicks(
+            f"round {number}: expected a list of element ids, got a string"
+        )
     if len(round_picks) != PICKS_PER_ROUND:
         raise InvalidPicks(
             f"round {number} has {len(round_picks)} picks; exactly {PICKS_PER_ROUND} are needed"

@@ -71,7 +71,9 @@ def resume(assessment_id):
     number = assessment.next_round()
     if number is None:
         return redirect(url_for(".review", assessment_id=assessment.id))
-    return redirect(url_for(".answer_round", assessment_id=assessment.id, number=number))
+    return redirect(
+        url_for(".answer_round", assessment_id=assessment.id, number=number)
+    )
 
 
 @bp.route("/<int:assessment_id>/round/<int:number>", methods=["GET", "POST"])
@@ -100,7 +102,9 @@ def answer_round(assessment_id, number):
 def _save_round(assessment, number, picks):
     answer = next((a for a in assessment.answers if a.round_number == number), None)
     if answer is None:
-        db.session.add(RoundAnswer(assessment=assessment, round_number=number, picks=picks))
+        db.session.add(
+            RoundAnswer(assessment=assessment, round_number=number, picks=picks)
+        )
     else:
         answer.picks = picks
     db.session.commit()
@@ -168,11 +172,15 @@ def history():
     for a in assessments:
         counts = a.counts
         change = (
-            {q: counts[q] - previous[q] for q in QUADRANTS} if counts and previous else None
+            {q: counts[q] - previous[q] for q in QUADRANTS}
+            if counts and previous
+            else None
         )
         rows.append({"assessment": a, "counts": counts, "change": change})
         previous = counts or previous
-    return render_template("assessment/history.html", rows=list(reversed(rows)), form=StartForm())
+    return render_template(
+        "assessment/history.html", rows=list(reversed(rows)), form=StartForm()
+    )
 
 
 def summary_for(user):
@@ -182,6 +190,8 @@ def summary_for(user):
     mine = select(Assessment).filter_by(user_id=user.id)
     open_one = db.session.scalar(mine.filter_by(finished_at=None))
     latest = db.session.scalar(
-        mine.where(Assessment.finished_at.is_not(None)).order_by(Assessment.finished_at.desc())
+        mine.where(Assessment.finished_at.is_not(None)).order_by(
+            Assessment.finished_at.desc()
+        )
     )
     return open_one, latest

@@ -10,14 +10,18 @@ from app import create_app
 from assessment import questionnaire
 from extensions import db
 
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+CSRF = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
+)
 # Fast hashing keeps the suite quick; tests/accounts checks the production default.
 FAST_HASH = "pbkdf2:sha256:1000"
 
 
 def database_url(tmp_path):
     """SQLite in a temp folder, or the server named by TEST_DATABASE_URL (PostgreSQL in CI)."""
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
+    return (
+        os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
+    )
 
 
 @pytest.fixture
@@ -65,7 +69,9 @@ class Actions:
         data.setdefault("csrf_token", csrf_token(self.client))
         return self.client.post(url, data=data, **kwargs)
 
-    def register(self, email="trainee@example.com", name="Li Lei", password="correct horse"):
+    def register(
+        self, email="trainee@example.com", name="Li Lei", password="correct horse"
+    ):
         return self.post(
             "/account/register",
             {"name": name, "email": email, "password": password, "confirm": password},
@@ -80,10 +86,14 @@ class Actions:
     def start(self):
         """Start (or resume) an assessment and return its id."""
         response = self.post("/assessment/start")
-        return int(re.search(r"/assessment/(\d+)", response.headers["Location"]).group(1))
+        return int(
+            re.search(r"/assessment/(\d+)", response.headers["Location"]).group(1)
+        )
 
     def answer(self, assessment_id, number, picks):
-        return self.post(f"/assessment/{assessment_id}/round/{number}", {"picks": list(picks)})
+        return self.post(
+            f"/assessment/{assessment_id}/round/{number}", {"picks": list(picks)}
+        )
 
     def take_assessment(self, picks=None):
         """Answer all three rounds and finish; return the assessment id."""

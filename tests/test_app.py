@@ -12,11 +12,18 @@ def test_default_database_is_sqlite_in_instance_folder_with_wal(tmp_path, monkey
     """Without DATABASE_URL the app makes and migrates its own SQLite file, in WAL mode."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
     app = create_app({"TESTING": True}, instance_path=str(tmp_path))
-    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'wholebrain.sqlite'}"
+    assert (
+        app.config["SQLALCHEMY_DATABASE_URI"]
+        == f"sqlite:///{tmp_path / 'wholebrain.sqlite'}"
+    )
     with app.app_context(), db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
-        tables = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars())
+        tables = set(
+            conn.execute(
+                text("SELECT name FROM sqlite_master WHERE type='table'")
+            ).scalars()
+        )
     assert {"users", "assessments", "round_answers", "alembic_version"} <= tables
 
 
@@ -24,7 +31,9 @@ def test_database_url_is_honoured(tmp_path, monkeypatch):
     """DATABASE_URL picks another database, e.g. PostgreSQL through psycopg."""
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:p@localhost/db")
     app = create_app({"AUTO_MIGRATE": False}, instance_path=str(tmp_path))
-    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@localhost/db"
+    assert (
+        app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@localhost/db"
+    )
 
 
 def test_secret_key_is_shared_through_the_instance_folder(tmp_path):

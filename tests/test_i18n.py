@@ -19,7 +19,9 @@ def _extract():
         ROOT,
         method_map=[("**.py", "python"), ("templates/**.html", "jinja2")],
         keywords=keywords,
-        directory_filter=lambda path: Path(path).name not in skip and not Path(path).name.startswith("."),
+        directory_filter=lambda path: (
+            Path(path).name not in skip and not Path(path).name.startswith(".")
+        ),
     )
     return {message for _, _, message, _, _ in found}
 

@@ -28,7 +28,9 @@ def test_production_hash_is_strong(tmp_path):
     """Outside tests, passwords are hashed with scrypt at N = 2**17."""
     from app import create_app
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.sqlite'}"}, str(tmp_path))
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.sqlite'}"}, str(tmp_path)
+    )
     assert app.config["PASSWORD_HASH_METHOD"] == "scrypt:131072:8:1"
 
 
@@ -41,9 +43,16 @@ def test_production_hash_is_strong(tmp_path):
         ("confirm", "something else", "The two passwords differ."),
     ],
 )
-def test_register_errors_beside_the_field_and_nothing_saved(app, actions, field, value, message):
+def test_register_errors_beside_the_field_and_nothing_saved(
+    app, actions, field, value, message
+):
     """Each bad field gets its own message next to it, and no account is created."""
-    data = {"name": "Li Lei", "email": "a@example.com", "password": "long enough", "confirm": "long enough"}
+    data = {
+        "name": "Li Lei",
+        "email": "a@example.com",
+        "password": "long enough",
+        "confirm": "long enough",
+    }
     data[field] = value
     if field == "password":
         data["confirm"] = value
@@ -57,7 +66,9 @@ def test_register_errors_beside_the_field_and_nothing_saved(app, actions, field,
 def test_register_error_in_chinese(actions):
     """A Chinese-speaking user sees the error in Chinese."""
     actions.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "zh-CN,zh;q=0.9"
-    response = actions.post("/account/register", {"name": "", "email": "", "password": "", "confirm": ""})
+    response = actions.post(
+        "/account/register", {"name": "", "email": "", "password": "", "confirm": ""}
+    )
     html = response.get_data(as_text=True)
     assert "请填写姓名。" in html
     assert "请填写电子邮箱。" in html
@@ -68,7 +79,9 @@ def test_duplicate_email_is_refused(actions):
     actions.register()
     actions.logout()
     response = actions.register(email="TRAINEE@example.com")
-    assert "An account with this email already exists." in response.get_data(as_text=True)
+    assert "An account with this email already exists." in response.get_data(
+        as_text=True
+    )
 
 
 def test_login_and_logout(client, actions):
@@ -87,7 +100,11 @@ def test_login_follows_only_local_next(actions):
     actions.register()
     actions.logout()
     token = csrf_token(actions.client)
-    data = {"email": "trainee@example.com", "password": "correct horse", "csrf_token": token}
+    data = {
+        "email": "trainee@example.com",
+        "password": "correct horse",
+        "csrf_token": token,
+    }
     local = actions.client.post("/account/login?next=/assessment/history", data=data)
     assert local.headers["Location"] == "/assessment/history"
     actions.logout()
@@ -100,7 +117,12 @@ def test_post_without_csrf_token_is_refused(app, client):
     """A form posted without the session's CSRF token is rejected and saves nothing."""
     response = client.post(
         "/account/register",
-        data={"name": "X", "email": "x@example.com", "password": "long enough", "confirm": "long enough"},
+        data={
+            "name": "X",
+            "email": "x@example.com",
+            "password": "long enough",
+            "confirm": "long enough",
+        },
     )
     assert response.status_code == 400
     assert "This form has expired" in response.get_data(as_text=True)
@@ -113,10 +135,14 @@ def test_language_from_accept_language_then_saved_choice(app, client, actions):
     assert "<title>首页" in client.get("/").get_data(as_text=True)
     actions.register()
     actions.post("/account/language", {"locale": "en", "next": "/assessment/history"})
-    assert "<title>My assessments" in client.get("/assessment/history").get_data(as_text=True)
+    assert "<title>My assessments" in client.get("/assessment/history").get_data(
+        as_text=True
+    )
     assert _user(app).locale == "en"
     actions.logout()
-    assert "<title>Home" in client.get("/").get_data(as_text=True)  # this browser's choice stays
+    assert "<title>Home" in client.get("/").get_data(
+        as_text=True
+    )  # this browser's choice stays
 
     other_browser = Actions(app.test_client())
     other_browser.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "zh-CN"
@@ -127,7 +153,9 @@ def test_language_from_accept_language_then_saved_choice(app, client, actions):
 
 def test_language_switch_rejects_unknown_locale_and_foreign_next(client, actions):
     """An unknown language changes nothing; `next` cannot lead off the site."""
-    response = actions.post("/account/language", {"locale": "xx", "next": "https://evil.example/"})
+    response = actions.post(
+        "/account/language", {"locale": "xx", "next": "https://evil.example/"}
+    )
     assert response.headers["Location"] == "/"
     assert "<title>Home" in client.get("/").get_data(as_text=True)
 

@@ -33,7 +33,9 @@ def test_element_ids_unique_and_labels_bilingual():
 def test_element_ids_do_not_reveal_the_quadrant():
     """An id such as r1-07 says nothing about the quadrant behind it."""
     for r in questionnaire.load():
-        quadrants_in_id_order = "".join(e.quadrant for e in sorted(r.elements, key=lambda e: e.id))
+        quadrants_in_id_order = "".join(
+            e.quadrant for e in sorted(r.elements, key=lambda e: e.id)
+        )
         assert quadrants_in_id_order != "".join(q * 8 for q in QUADRANTS)
         assert all(q not in e.id for e in r.elements for q in QUADRANTS)
 

@@ -10,7 +10,9 @@ from assessment.scoring import code_for
 
 def _walk(a, b, c, d):
     counts = {"A": a, "B": b, "C": c, "D": d}
-    return [s.quadrant for s in walk(counts, {q: code_for(n) for q, n in counts.items()})]
+    return [
+        s.quadrant for s in walk(counts, {q: code_for(n) for q, n in counts.items()})
+    ]
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,31 @@ from tests.conftest import picks_for
     ("per_round", "counts", "code", "pattern"),
     [
         ({"A": 8}, {"A": 24, "B": 0, "C": 0, "D": 0}, "1-3-3-3", "A"),
-        ({"A": 3, "B": 2, "C": 1, "D": 2}, {"A": 9, "B": 6, "C": 3, "D": 6}, "1-2-3-2", "A"),
-        ({"A": 3, "D": 3, "B": 1, "C": 1}, {"A": 9, "B": 3, "C": 3, "D": 9}, "1-3-3-1", "AD"),
+        (
+            {"A": 3, "B": 2, "C": 1, "D": 2},
+            {"A": 9, "B": 6, "C": 3, "D": 6},
+            "1-2-3-2",
+            "A",
+        ),
+        (
+            {"A": 3, "D": 3, "B": 1, "C": 1},
+            {"A": 9, "B": 3, "C": 3, "D": 9},
+            "1-3-3-1",
+            "AD",
+        ),
         ({"B": 3, "C": 3, "D": 2}, {"A": 0, "B": 9, "C": 9, "D": 6}, "3-1-1-2", "BC"),
-        ({"A": 2, "B": 2, "C": 2, "D": 2}, {"A": 6, "B": 6, "C": 6, "D": 6}, "2-2-2-2", "ABCD"),
-        ({"B": 3, "C": 3, "D": 2, "A": 0}, {"A": 0, "B": 9, "C": 9, "D": 6}, "3-1-1-2", "BC"),
+        (
+            {"A": 2, "B": 2, "C": 2, "D": 2},
+            {"A": 6, "B": 6, "C": 6, "D": 6},
+            "2-2-2-2",
+            "ABCD",
+        ),
+        (
+            {"B": 3, "C": 3, "D": 2, "A": 0},
+            {"A": 0, "B": 9, "C": 9, "D": 6},
+            "3-1-1-2",
+            "BC",
+        ),
     ],
 )
 def test_score_examples(per_round, counts, code, pattern):
@@ -43,7 +63,9 @@ def test_triple_pattern_and_balances():
     assert profile.round_counts[0] == {"A": 0, "B": 8, "C": 0, "D": 0}
 
 
-@pytest.mark.parametrize(("count", "code"), [(0, 3), (3, 3), (4, 2), (7, 2), (8, 1), (24, 1)])
+@pytest.mark.parametrize(
+    ("count", "code"), [(0, 3), (3, 3), (4, 2), (7, 2), (8, 1), (24, 1)]
+)
 def test_code_thresholds(count, code):
     """1 for 8 or more picks, 2 for 4 to 7, 3 for 3 or fewer."""
     assert code_for(count) == code
@@ -79,7 +101,10 @@ def _valid():
         (lambda p: [p[0][:7], p[1], p[2]], "round 1 has 7 picks"),
         (lambda p: [p[0], [*p[1], "r2-99"], p[2]], "round 2 has 9 picks"),
         (lambda p: [p[0], p[1], [*p[2][:7], p[2][0]]], "round 3: duplicate pick"),
-        (lambda p: [[*p[0][:7], "nope"], p[1], p[2]], "round 1: unknown element id 'nope'"),
+        (
+            lambda p: [[*p[0][:7], "nope"], p[1], p[2]],
+            "round 1: unknown element id 'nope'",
+        ),
         (lambda p: [[*p[0][:7], p[1][7]], p[1], p[2]], "belongs to round 2"),
         (lambda p: [[*p[0][:7], 7], p[1], p[2]], "round 1: unknown element id 7"),
         (lambda p: ["r1-01r1-02", p[1], p[2]], "got a string"),
@@ -100,7 +125,8 @@ def test_invalid_picks_is_a_value_error():
 def any_picks(draw):
     """Any valid set of picks: 8 distinct elements of each round."""
     return [
-        draw(st.permutations([e.id for e in r.elements]))[:8] for r in questionnaire.load()
+        draw(st.permutations([e.id for e in r.elements]))[:8]
+        for r in questionnaire.load()
     ]
 
 
@@ -126,7 +152,10 @@ def test_renaming_quadrants_permutes_the_result(picks, new_names):
     """Relabelling the quadrants in the catalogue relabels counts, codes and pattern."""
     rename = dict(zip("ABCD", new_names, strict=True))
     renamed_catalogue = [
-        replace(r, elements=tuple(replace(e, quadrant=rename[e.quadrant]) for e in r.elements))
+        replace(
+            r,
+            elements=tuple(replace(e, quadrant=rename[e.quadrant]) for e in r.elements),
+        )
         for r in questionnaire.load()
     ]
     before, after = score(picks), score(picks, renamed_catalogue)

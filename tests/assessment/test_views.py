@@ -28,7 +28,9 @@ def _shown_ids(html):
 
 def _count(app, model, **filters):
     with app.app_context():
-        return db.session.scalar(select(func.count()).select_from(model).filter_by(**filters))
+        return db.session.scalar(
+            select(func.count()).select_from(model).filter_by(**filters)
+        )
 
 
 def test_pages_need_login(client):
@@ -47,10 +49,14 @@ def test_round_shows_32_shuffled_elements_without_quadrants(client, trainee):
     catalogue = [e.id for e in questionnaire.load()[0].elements]
     assert sorted(shown) == sorted(catalogue) and len(shown) == 32
     assert shown != catalogue  # shuffled
-    again = _shown_ids(client.get(f"/assessment/{assessment_id}/round/1").get_data(as_text=True))
+    again = _shown_ids(
+        client.get(f"/assessment/{assessment_id}/round/1").get_data(as_text=True)
+    )
     assert again == shown
     assert "0 of 8 picked" in html
-    assert not re.search(r"\b[ABCD]: (analytical|organised|interpersonal|imaginative)", html)
+    assert not re.search(
+        r"\b[ABCD]: (analytical|organised|interpersonal|imaginative)", html
+    )
     assert "A象限" not in html
 
 
@@ -59,7 +65,9 @@ def test_two_assessments_are_shuffled_differently(app, client, trainee):
     orders = set()
     for _ in range(3):
         assessment_id = trainee.take_assessment(MIXED)
-        html = client.get(f"/assessment/{assessment_id}/round/1", follow_redirects=False)
+        html = client.get(
+            f"/assessment/{assessment_id}/round/1", follow_redirects=False
+        )
         with app.app_context():
             seed = db.session.get(Assessment, assessment_id).seed
         orders.add(seed)
@@ -103,7 +111,11 @@ def test_each_round_is_saved_and_the_assessment_resumes(app, client, trainee):
     assessment_id = trainee.start()
     response = trainee.answer(assessment_id, 1, MIXED[0])
     assert response.headers["Location"] == f"/assessment/{assessment_id}"
-    assert client.get(f"/assessment/{assessment_id}").headers["Location"].endswith("/round/2")
+    assert (
+        client.get(f"/assessment/{assessment_id}")
+        .headers["Location"]
+        .endswith("/round/2")
+    )
     assert _count(app, RoundAnswer, assessment_id=assessment_id) == 1
     # starting again resumes the open assessment instead of making another
     assert trainee.start() == assessment_id
@@ -129,10 +141,16 @@ def test_earlier_rounds_can_be_revisited_before_finishing(app, client, trainee):
     other = [e.id for e in questionnaire.load()[0].elements if e.quadrant == "C"]
     response = trainee.answer(assessment_id, 1, other)
     assert response.headers["Location"] == f"/assessment/{assessment_id}"
-    assert client.get(f"/assessment/{assessment_id}").headers["Location"].endswith("/review")
+    assert (
+        client.get(f"/assessment/{assessment_id}")
+        .headers["Location"]
+        .endswith("/review")
+    )
     assert _count(app, RoundAnswer, assessment_id=assessment_id) == 3
     with app.app_context():
-        assert sorted(db.session.get(Assessment, assessment_id).picks_for(1)) == sorted(other)
+        assert sorted(db.session.get(Assessment, assessment_id).picks_for(1)) == sorted(
+            other
+        )
 
 
 def test_review_lists_the_picks_and_finishing_locks(app, client, trainee):
@@ -152,7 +170,12 @@ def test_review_lists_the_picks_and_finishing_locks(app, client, trainee):
     with app.app_context():
         stored = db.session.get(Assessment, assessment_id)
         assert stored.finished and stored.pattern == "A"
-        assert (stored.count_a, stored.count_b, stored.count_c, stored.count_d) == (9, 6, 3, 6)
+        assert (stored.count_a, stored.count_b, stored.count_c, stored.count_d) == (
+            9,
+            6,
+            3,
+            6,
+        )
         assert stored.catalogue_version == questionnaire.version()
 
 
@@ -182,8 +205,12 @@ def test_report_shows_code_pattern_balances_and_loop(client, trainee):
     assert "do not rank people" in html
     assert "/vendor/plotly.min.js" in html
     assert "&#34;r&#34;: [9, 6, 3, 6, 9]" in html  # the radar's data, HTML-escaped JSON
-    loop = html[html.index('class="loop"'):]
-    assert loop.index("A: analytical") < loop.index("B: organised") < loop.index("C: interpersonal")
+    loop = html[html.index('class="loop"') :]
+    assert (
+        loop.index("A: analytical")
+        < loop.index("B: organised")
+        < loop.index("C: interpersonal")
+    )
     assert "check this one twice" in loop
 
 
@@ -192,7 +219,15 @@ def test_report_in_chinese(client, trainee):
     trainee.post("/account/language", {"locale": "zh_CN"})
     assessment_id = trainee.take_assessment(MIXED)
     html = client.get(f"/assessment/{assessment_id}/report").get_data(as_text=True)
-    for text in ["偏好代码", "特点", "沟通风格", "盲点", "四象限沟通环走", "左脑 (A+B)", "A象限:理性分析"]:
+    for text in [
+        "偏好代码",
+        "特点",
+        "沟通风格",
+        "盲点",
+        "四象限沟通环走",
+        "左脑 (A+B)",
+        "A象限:理性分析",
+    ]:
         assert text in html
     assert "Characteristics" not in html
 
@@ -233,7 +268,9 @@ def test_other_users_assessment_is_404(app, trainee):
     assert _count(app, RoundAnswer, assessment_id=open_id) == 0
 
 
-@pytest.mark.parametrize("url", ["/assessment/1/round/0", "/assessment/1/round/4", "/assessment/x"])
+@pytest.mark.parametrize(
+    "url", ["/assessment/1/round/0", "/assessment/1/round/4", "/assessment/x"]
+)
 def test_odd_addresses_are_404(trainee, url):
     """Rounds outside 1-3 and malformed ids are simply not found."""
     trainee.start()

@@ -47,7 +47,9 @@ def browser():
     if not shutil.which(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium to run browser tests")
+        pytest.skip(
+            f"{CHROMIUM} is missing: apt-get install -y chromium to run browser tests"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

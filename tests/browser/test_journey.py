@@ -18,7 +18,9 @@ def _answer_round(page, picks_per_round=8):
     page.get_by_role("button", name=re.compile("Save and continue|保存并继续")).click()
 
 
-def test_register_answer_three_rounds_resume_and_see_the_radar(live_server, browser, tmp_path):
+def test_register_answer_three_rounds_resume_and_see_the_radar(
+    live_server, browser, tmp_path
+):
     """Sign up, answer round 1, come back in a new browser, finish, and read the report."""
     context = browser.new_context(locale="en-US")
     page = context.new_page()
@@ -31,7 +33,9 @@ def test_register_answer_three_rounds_resume_and_see_the_radar(live_server, brow
     page.get_by_role("button", name="Create account").click()
     page.get_by_role("button", name="Start the questionnaire").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Round 1: what you like most")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Round 1: what you like most"
+    )
     # Submitting too few picks is caught by the server, beside the field.
     page.get_by_role("checkbox").first.check()
     page.get_by_role("button", name="Save and continue").click()
@@ -40,7 +44,9 @@ def test_register_answer_three_rounds_resume_and_see_the_radar(live_server, brow
     )
     page.get_by_role("checkbox").first.uncheck()
     _answer_round(page)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Round 2: your long-term career")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Round 2: your long-term career"
+    )
     context.close()
 
     # The browser was closed; log in again elsewhere and carry on at round 2.
@@ -52,23 +58,34 @@ def test_register_answer_three_rounds_resume_and_see_the_radar(live_server, brow
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text("1 of 3 rounds answered")).to_be_visible()
     page.get_by_role("link", name="Continue the questionnaire").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Round 2: your long-term career")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Round 2: your long-term career"
+    )
     _answer_round(page)
     _answer_round(page)
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Review and finish")
     page.get_by_role("button", name="Finish and see my profile").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Whole-brain profile of Ann Lee")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Whole-brain profile of Ann Lee"
+    )
     code = page.locator(".code").inner_text()
     assert re.fullmatch(r"[123]-[123]-[123]-[123]", code)
     radar = page.locator(".chart").first
     expect(radar.locator(".main-svg").first).to_be_attached()
     # plotly drew the polar trace with the four quadrant labels
     expect(radar.locator(".scatterlayer .trace")).to_have_count(1)
-    for label in ["A: analytical", "B: organised", "C: interpersonal", "D: imaginative"]:
+    for label in [
+        "A: analytical",
+        "B: organised",
+        "C: interpersonal",
+        "D: imaginative",
+    ]:
         expect(radar.get_by_text(label)).to_have_count(1)
-    expect(page.locator(".chart").nth(1).locator(".scatterlayer .trace")).to_have_count(3)
+    expect(page.locator(".chart").nth(1).locator(".scatterlayer .trace")).to_have_count(
+        3
+    )
 
     # The same report in Chinese, then printed.
     page.get_by_role("button", name="中文").click()
