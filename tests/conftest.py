@@ -37,10 +37,14 @@ def app(tmp_path):
         instance_path=str(tmp_path),
     )
     yield app
+    close_database(app)
+
+
+def close_database(app):
+    """Empty a shared database server for the next test, and close every connection."""
     with app.app_context():
         db.session.remove()
         if db.engine.dialect.name != "sqlite":
-            # A shared server: leave it empty for the next test.
             db.drop_all()
             with db.engine.begin() as conn:
                 conn.execute(text("DROP TABLE IF EXISTS alembic_version"))

@@ -9,6 +9,7 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from tests.conftest import FAST_HASH
+from tests.conftest import close_database
 from tests.conftest import database_url
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,13 +33,7 @@ def live_server(tmp_path):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join()
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-        from extensions import db
-
-        with app.app_context():
-            db.drop_all()
-            db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
-            db.session.commit()
+    close_database(app)
 
 
 @pytest.fixture(scope="session")
