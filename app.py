@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.routing import IntegerConverter
 
 import errors
 from accounts import language
@@ -55,6 +56,7 @@ def create_app(test_config=None, instance_path=None):
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Please log in to see this page.")
 
+    app.url_map.converters["id"] = RowIdConverter
     app.register_blueprint(accounts_bp)
     app.register_blueprint(assessment_bp)
     errors.init_app(app)
@@ -85,6 +87,13 @@ def create_app(test_config=None, instance_path=None):
 
             flask_migrate.upgrade(directory=MIGRATIONS)
     return app
+
+
+class RowIdConverter(IntegerConverter):
+    """A row id in a URL: too large a number is simply not found, on every database."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=2**31 - 1)
 
 
 def _instance_secret(app):

@@ -62,7 +62,7 @@ def start():
     return redirect(url_for(".resume", assessment_id=open_one.id))
 
 
-@bp.get("/<int:assessment_id>")
+@bp.get("/<id:assessment_id>")
 def resume(assessment_id):
     """Go wherever this assessment stands: next round, review or report."""
     assessment = _own(assessment_id)
@@ -76,7 +76,7 @@ def resume(assessment_id):
     )
 
 
-@bp.route("/<int:assessment_id>/round/<int:number>", methods=["GET", "POST"])
+@bp.route("/<id:assessment_id>/round/<int:number>", methods=["GET", "POST"])
 def answer_round(assessment_id, number):
     assessment = _own(assessment_id)
     round_ = _round(number)
@@ -110,7 +110,7 @@ def _save_round(assessment, number, picks):
     db.session.commit()
 
 
-@bp.get("/<int:assessment_id>/review")
+@bp.get("/<id:assessment_id>/review")
 def review(assessment_id):
     assessment = _own(assessment_id)
     if assessment.finished or assessment.next_round() is not None:
@@ -125,7 +125,7 @@ def review(assessment_id):
     )
 
 
-@bp.post("/<int:assessment_id>/finish")
+@bp.post("/<id:assessment_id>/finish")
 def finish(assessment_id):
     assessment = _own(assessment_id)
     if not FinishForm().validate_on_submit():
@@ -136,7 +136,7 @@ def finish(assessment_id):
     return redirect(url_for(".resume", assessment_id=assessment.id))
 
 
-@bp.get("/<int:assessment_id>/report")
+@bp.get("/<id:assessment_id>/report")
 def report(assessment_id):
     assessment = _own(assessment_id)
     if not assessment.finished:

@@ -5,7 +5,7 @@
   var charts = [];
   document.querySelectorAll("[data-chart]").forEach(function (el) {
     var fig = JSON.parse(el.dataset.chart);
-    window.Plotly.newPlot(el, fig.data, fig.layout, {responsive: true, displaylogo: false});
+    window.Plotly.newPlot(el, fig.data, fig.layout, {responsive: true, displayModeBar: false});
     charts.push({el: el, height: fig.layout.height});
   });
 
