@@ -20,6 +20,7 @@ from assessment.content import quadrants
 from assessment.forms import StartForm
 from assessment.views import bp as assessment_bp
 from assessment.views import summary_for
+from coaching.views import bp as coaching_bp
 from extensions import babel
 from extensions import csrf
 from extensions import db
@@ -59,6 +60,7 @@ def create_app(test_config=None, instance_path=None):
     app.url_map.converters["id"] = RowIdConverter
     app.register_blueprint(accounts_bp)
     app.register_blueprint(assessment_bp)
+    app.register_blueprint(coaching_bp)
     errors.init_app(app)
     app.context_processor(language.template_globals)
 

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import JSON
 from sqlalchemy import ForeignKey
+from sqlalchemy import Index
 from sqlalchemy import String
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import Mapped
@@ -25,6 +26,8 @@ def _new_seed():
 
 class Assessment(db.Model):
     __tablename__ = "assessments"
+    # Team pages look up each member's latest finished assessment.
+    __table_args__ = (Index("ix_assessments_user_finished", "user_id", "finished_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(

@@ -1,0 +1,1 @@
+"""Teams: coaches, invitations, the team's whole-brain map, pairs and guidance."""

@@ -1,0 +1,119 @@
+"""Teams, who coaches them, who is in them, invitations and coaches' notes."""
+
+import secrets
+from datetime import datetime
+
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+
+from accounts.models import User
+from accounts.models import utcnow
+from extensions import db
+
+ROLES = ("member", "coach")
+
+
+class Team(db.Model):
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    coaches: Mapped[list["TeamCoach"]] = relationship(
+        back_populates="team", cascade="all, delete-orphan"
+    )
+
+
+class TeamCoach(db.Model):
+    """A user who runs the team; a team may have several."""
+
+    __tablename__ = "team_coaches"
+
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    team: Mapped[Team] = relationship(back_populates="coaches")
+    user: Mapped[User] = relationship()
+
+
+class Membership(db.Model):
+    """A trainee shares their profiles with the team's coaches from `joined_at` on.
+
+    Leaving sets `left_at`; joining again starts a new sharing period, so what
+    was completed before the latest join stays private.
+    """
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("team_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    left_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship()
+
+    @property
+    def active(self):
+        return self.left_at is None
+
+
+def _new_code():
+    return secrets.token_urlsafe(9)
+
+
+class Invite(db.Model):
+    """A code that lets its holder join a team as a member or as a coach."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(32), unique=True, default=_new_code)
+    role: Mapped[str] = mapped_column(String(10), default="member")
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+    team: Mapped[Team] = relationship()
+
+    def usable(self, now):
+        return self.revoked_at is None and (
+            self.expires_at is None or now < self.expires_at
+        )
+
+
+class CoachNote(db.Model):
+    """A coach's private note on a member, read only by that team's coaches."""
+
+    __tablename__ = "coach_notes"
+    __table_args__ = (Index("ix_coach_notes_team_member", "team_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])

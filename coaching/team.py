@@ -1,0 +1,177 @@
+"""What a team's profiles add up to, what two people need from each other, and
+how to coach one person. Pure: plain counts in, plain values out."""
+
+from collections import Counter
+from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assessment.loop import Stop
+from assessment.loop import walk
+from assessment.questionnaire import QUADRANTS
+from assessment.scoring import code_for
+from coaching.content import FunnelStep
+from coaching.content import load
+
+Counts = Mapping[str, int]
+
+
+def codes_of(counts: Counts) -> dict[str, int]:
+    return {q: code_for(counts[q]) for q in QUADRANTS}
+
+
+@dataclass(frozen=True)
+class Composite:
+    """The team as a whole; names never enter it, so members may see it."""
+
+    size: int  # members, with or without a profile
+    profiled: int  # members with a profile the coaches may see
+    average: dict[str, float]
+    patterns: dict[str, int]  # pattern -> members, most common first
+    primaries: dict[str, int]  # quadrant -> members coded 1 there
+    blind_spots: tuple[str, ...]  # quadrants where no member is coded 1
+    left: float  # average picks on each side, out of 24
+    right: float
+    cerebral: float
+    limbic: float
+
+    @property
+    def leans_left(self) -> bool:
+        return self.left > self.right
+
+
+def compose(size: int, profiles: Iterable[tuple[Counts, str]]) -> Composite:
+    """Sum up the members' latest profiles.
+
+    :param size: how many members the team has, profiled or not.
+    :param profiles: each profiled member's counts and pattern.
+    """
+    totals = Counter[str]()
+    patterns = Counter[str]()
+    primaries = Counter[str]()
+    profiled = 0
+    for counts, pattern in profiles:
+        profiled += 1
+        totals.update({q: counts[q] for q in QUADRANTS})
+        patterns[pattern] += 1
+        primaries.update(q for q in QUADRANTS if code_for(counts[q]) == 1)
+    average = {q: (totals[q] / profiled if profiled else 0.0) for q in QUADRANTS}
+    return Composite(
+        size=size,
+        profiled=profiled,
+        average=average,
+        patterns=dict(patterns.most_common()),
+        primaries={q: primaries[q] for q in QUADRANTS},
+        blind_spots=tuple(q for q in QUADRANTS if profiled and not primaries[q]),
+        left=average["A"] + average["B"],
+        right=average["C"] + average["D"],
+        cerebral=average["A"] + average["D"],
+        limbic=average["B"] + average["C"],
+    )
+
+
+@dataclass(frozen=True)
+class Pair:
+    differences: dict[str, int]  # first minus second, per quadrant
+    widest: tuple[str, ...]  # the quadrant(s) where they differ most
+    frictions: tuple[
+        str, ...
+    ]  # "AC" / "BD" where one leads and the other avoids the opposite
+    first_reaches_second: list[Stop]  # the loop the first should walk for the second
+    second_reaches_first: list[Stop]
+
+
+def pair(first: Counts, second: Counts) -> Pair:
+    """Compare two profiles: where they part, where opposite quadrants grate, how each reaches the other."""
+    differences = {q: first[q] - second[q] for q in QUADRANTS}
+    gap = max(abs(d) for d in differences.values())
+    first_codes, second_codes = codes_of(first), codes_of(second)
+    frictions = tuple(
+        name
+        for name, (x, y) in (("AC", ("A", "C")), ("BD", ("B", "D")))
+        if (first_codes[x] == 1 and second_codes[y] == 1)
+        or (first_codes[y] == 1 and second_codes[x] == 1)
+    )
+    return Pair(
+        differences=differences,
+        widest=tuple(q for q in QUADRANTS if gap and abs(differences[q]) == gap),
+        frictions=frictions,
+        first_reaches_second=walk(second, second_codes),
+        second_reaches_first=walk(first, first_codes),
+    )
+
+
+@dataclass(frozen=True)
+class Guidance:
+    leads: tuple[
+        str, ...
+    ]  # quadrants coded 1 (or the strongest, for whole-brain profiles)
+    weak: tuple[str, ...]  # quadrants coded 3
+    natural_steps: tuple[FunnelStep, ...]
+    hard_steps: tuple[FunnelStep, ...]
+
+
+def guide(counts: Counts) -> Guidance:
+    """How to coach one person: what to lean on and what to develop.
+
+    A funnel step comes naturally when one of its quadrants is coded 1 for the
+    person, and will be hard when all of its quadrants are coded 3.
+    """
+    codes = codes_of(counts)
+    top = max(counts.values())
+    leads = tuple(q for q in QUADRANTS if codes[q] == 1) or tuple(
+        q for q in QUADRANTS if counts[q] == top
+    )
+    weak = tuple(q for q in QUADRANTS if codes[q] == 3)
+    steps = load().funnel_steps
+    return Guidance(
+        leads=leads,
+        weak=weak,
+        natural_steps=tuple(s for s in steps if any(q in leads for q in s.quadrants)),
+        hard_steps=tuple(s for s in steps if all(codes[q] == 3 for q in s.quadrants)),
+    )
+
+
+SORT_KEYS = ("name", "code", "pattern", "date")
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list
+    number: int
+    pages: int
+    total: int  # rows after filtering
+
+
+def browse(rows, sort="name", descending=False, pattern="", status="", text="", page=1):
+    """Filter, sort and page a team's member rows for the member table.
+
+    :param rows: objects with `name`, `code`, `pattern` and `finished_at`.
+    :param status: 'done' (has a profile), 'waiting' (has none) or '' for all.
+    :param text: part of a name, any case.
+    """
+    text = text.strip().casefold()
+    kept = [
+        r
+        for r in rows
+        if (not pattern or r.pattern == pattern)
+        and (status != "done" or r.finished_at is not None)
+        and (status != "waiting" or r.finished_at is None)
+        and (not text or text in r.name.casefold())
+    ]
+    sort = sort if sort in SORT_KEYS else "name"
+    # Members without a profile go last whichever way the column is sorted.
+    missing = [r for r in kept if sort != "name" and r.finished_at is None]
+    present = [r for r in kept if r not in missing] if missing else kept
+    key = {
+        "name": lambda r: (r.name.casefold(), r.name),
+        "code": lambda r: r.code,
+        "pattern": lambda r: (len(r.pattern), r.pattern),
+        "date": lambda r: r.finished_at,
+    }[sort]
+    ordered = sorted(present, key=key, reverse=descending) + missing
+    pages = max(1, -(-len(ordered) // PER_PAGE))
+    number = min(max(1, page), pages)
+    start = (number - 1) * PER_PAGE
+    return Page(ordered[start : start + PER_PAGE], number, pages, len(ordered))
