@@ -20,6 +20,7 @@ from assessment.content import quadrants
 from assessment.forms import StartForm
 from assessment.views import bp as assessment_bp
 from assessment.views import summary_for
+from coaching import demo
 from coaching.views import bp as coaching_bp
 from extensions import babel
 from extensions import csrf
@@ -62,6 +63,7 @@ def create_app(test_config=None, instance_path=None):
     app.register_blueprint(assessment_bp)
     app.register_blueprint(coaching_bp)
     errors.init_app(app)
+    demo.init_app(app)
     app.context_processor(language.template_globals)
 
     @app.get("/")

@@ -33,8 +33,17 @@ class Series:
     dash: str = "solid"
 
 
-def radar(series: list[Series], lang: str, title: str, max_r: float) -> Figure:
-    """A radar with the quadrants in the model's usual places, one trace per series."""
+def radar(
+    series: list[Series], lang: str, title: str, max_r: float | None = None
+) -> Figure:
+    """A radar with the quadrants in the model's usual places, one trace per series.
+
+    :param max_r: the outer ring; by default the largest value rounded up to a
+        multiple of 4, at least 12, so a typical profile fills the circle.
+    """
+    if max_r is None:
+        top = max((v for s in series for v in s.counts.values()), default=0)
+        max_r = max(12, -(-top // 4) * 4)
     theta = [quadrants()[q].name.get(lang) for q in (*QUADRANTS, "A")]  # closes on A
     data = [
         {

@@ -14,6 +14,7 @@ from coaching.content import FunnelStep
 from coaching.content import load
 
 Counts = Mapping[str, int]
+PRIMARY = 8  # picks that make a quadrant code 1, as in assessment.scoring
 
 
 def codes_of(counts: Counts) -> dict[str, int]:
@@ -46,22 +47,25 @@ def compose(size: int, profiles: Iterable[tuple[Counts, str]]) -> Composite:
     :param size: how many members the team has, profiled or not.
     :param profiles: each profiled member's counts and pattern.
     """
-    totals = Counter[str]()
+    # Plain loops: this runs over every member of teams of 10,000 on each view.
+    totals = dict.fromkeys(QUADRANTS, 0)
+    primaries = dict.fromkeys(QUADRANTS, 0)
     patterns = Counter[str]()
-    primaries = Counter[str]()
     profiled = 0
     for counts, pattern in profiles:
         profiled += 1
-        totals.update({q: counts[q] for q in QUADRANTS})
         patterns[pattern] += 1
-        primaries.update(q for q in QUADRANTS if code_for(counts[q]) == 1)
+        for q in QUADRANTS:
+            totals[q] += counts[q]
+            if counts[q] >= PRIMARY:
+                primaries[q] += 1
     average = {q: (totals[q] / profiled if profiled else 0.0) for q in QUADRANTS}
     return Composite(
         size=size,
         profiled=profiled,
         average=average,
         patterns=dict(patterns.most_common()),
-        primaries={q: primaries[q] for q in QUADRANTS},
+        primaries=primaries,
         blind_spots=tuple(q for q in QUADRANTS if profiled and not primaries[q]),
         left=average["A"] + average["B"],
         right=average["C"] + average["D"],
@@ -162,8 +166,10 @@ def browse(rows, sort="name", descending=False, pattern="", status="", text="", 
     ]
     sort = sort if sort in SORT_KEYS else "name"
     # Members without a profile go last whichever way the column is sorted.
-    missing = [r for r in kept if sort != "name" and r.finished_at is None]
-    present = [r for r in kept if r not in missing] if missing else kept
+    present, missing = kept, []
+    if sort != "name":
+        present = [r for r in kept if r.finished_at is not None]
+        missing = [r for r in kept if r.finished_at is None]
     key = {
         "name": lambda r: (r.name.casefold(), r.name),
         "code": lambda r: r.code,

@@ -112,7 +112,7 @@ def team(team_id):
     average = Series(_("Team average"), composite.average, "#222222", fill=True)
     if role == "member":
         coaches = _coaches(team)
-        figure = charts.radar([average], lang, _("The team's whole-brain map"), 12)
+        figure = charts.radar([average], lang, _("The team's whole-brain map"))
         return render_template(
             "coaching/team_member.html", **_composite_context(composite), team=team,
             figure=figure, coaches=coaches, form=ConfirmForm(),
@@ -144,7 +144,7 @@ def team(team_id):
         page=page,
         args=args,
         link=_table_link(team_id),
-        figure=charts.radar(series, lang, _("The team's whole-brain map"), 24),
+        figure=charts.radar(series, lang, _("The team's whole-brain map")),
         invites=_invites(team_id),
         now=utcnow(),
         invite_form=InviteForm(),
@@ -340,7 +340,7 @@ def member(team_id, user_id):
     if latest:
         figure = charts.radar(
             [Series(membership.user.name, latest.counts, PALETTE[0], fill=True)],
-            lang, _("Latest profile"), 12 if max(latest.counts.values()) <= 12 else 24,
+            lang, _("Latest profile"),
         )  # fmt: skip
     return render_template(
         "coaching/member.html", team=team, person=membership.user, membership=membership,
@@ -393,7 +393,7 @@ def pair_view(team_id):
         )
         context["figure"] = charts.radar(
             [Series(names[i], p, c, fill=True) for i, p, c in zip(ids, profiles, PALETTE, strict=False)],
-            lang, _("Both profiles"), 24,
+            lang, _("Both profiles"),
         )  # fmt: skip
     return render_template("coaching/pair.html", **context)
 
@@ -439,7 +439,7 @@ def report(team_id):
     composite = compose(len(rows), ((r.counts, r.pattern) for r in rows if r.counts))
     figure = charts.radar(
         [Series(_("Team average"), composite.average, "#222222", fill=True)],
-        content_lang(), _("The team's whole-brain map"), 12,
+        content_lang(), _("The team's whole-brain map"),
     )  # fmt: skip
     return render_template(
         "coaching/report.html", team=team, rows=rows, figure=figure,

@@ -80,3 +80,18 @@ def test_unexpected_error_shows_no_traceback(app, client):
     html = response.get_data(as_text=True)
     assert "secret detail" not in html and "Traceback" not in html
     assert "Something went wrong on our side" in html
+
+
+def test_seed_demo_makes_a_coach_who_can_log_in(app):
+    """`flask seed-demo` gives a first look: a coach with a team of profiled members."""
+    from tests.conftest import Actions
+
+    result = app.test_cli_runner().invoke(args=["seed-demo", "--members", "5"])
+    assert result.exit_code == 0, result.output
+    assert "5 members" in result.output
+    coach = Actions(app.test_client())
+    assert coach.login("coach@example.com", "demo-password").status_code == 302
+    html = coach.client.get("/teams/").get_data(as_text=True)
+    assert "5 members" in html
+    again = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert again.exit_code != 0 and "exists already" in again.output

@@ -44,7 +44,10 @@ def team(people):
     team_id = coach.create_team()
     code = coach.invite(team_id)
     members = []
-    for name, picks in [("ann", {"A": 3, "B": 3, "C": 1, "D": 1}), ("bo", {"C": 3, "D": 3, "A": 1, "B": 1})]:
+    for name, picks in [
+        ("ann", {"A": 3, "B": 3, "C": 1, "D": 1}),
+        ("bo", {"C": 3, "D": 3, "A": 1, "B": 1}),
+    ]:
         member = people(name)
         member.join(code)
         member.take_assessment(picks_for(picks))

@@ -17,7 +17,9 @@ def world(app, team, people):
     ids = {}
     with app.app_context():
         for name in ("ann", "bo", "coach"):
-            ids[name] = db.session.scalar(select(User.id).filter_by(email=f"{name}@example.com"))
+            ids[name] = db.session.scalar(
+                select(User.id).filter_by(email=f"{name}@example.com")
+            )
         invite_id = db.session.scalar(select(Invite.id).filter_by(code=team["code"]))
     coach.post(f"/teams/{team['id']}/members/{ids['ann']}", {"body": MARKER})
     former = people("fay")
@@ -73,7 +75,9 @@ def test_coach_reaches_every_route(world):
     for method, url in world["coach_routes"] + world["shared_routes"]:
         response = _call(coach, method, url)
         assert response.status_code in (200, 302), (method, url)
-    html = coach.client.get(f"/teams/{world['team']['id']}/members/{world['ids']['ann']}")
+    html = coach.client.get(
+        f"/teams/{world['team']['id']}/members/{world['ids']['ann']}"
+    )
     assert MARKER in html.get_data(as_text=True)
 
 
@@ -84,13 +88,21 @@ def test_logged_out_visitors_are_sent_to_log_in(client, world):
         if method == "post":
             assert response.status_code in (302, 400), url  # CSRF may refuse first
         else:
-            assert response.status_code == 302 and "/account/login" in response.headers["Location"]
+            assert (
+                response.status_code == 302
+                and "/account/login" in response.headers["Location"]
+            )
 
 
 def test_members_never_see_other_members_data(world):
     """No page a member can open names another member or shows the marker."""
     ann = world["team"]["members"][0]
     t = world["team"]["id"]
-    for url in [f"/teams/{t}", f"/teams/{t}/pair", f"/teams/{t}/pair?b={world['ids']['coach']}", "/teams/"]:
+    for url in [
+        f"/teams/{t}",
+        f"/teams/{t}/pair",
+        f"/teams/{t}/pair?b={world['ids']['coach']}",
+        "/teams/",
+    ]:
         html = ann.client.get(url).get_data(as_text=True)
         assert "Bo" not in html.replace("Both", "") and MARKER not in html, url

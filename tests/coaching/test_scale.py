@@ -2,9 +2,9 @@
 
 import pytest
 
+from coaching.demo import gen_team
 from extensions import db
 from tests.helpers import count_queries
-from tests.helpers import gen_team
 
 
 def _login_as_coach(app, client, coach_id):
@@ -13,7 +13,9 @@ def _login_as_coach(app, client, coach_id):
         session["_fresh"] = True
 
 
-@pytest.mark.parametrize("url", ["/teams/{id}", "/teams/{id}/export.csv", "/teams/{id}/report"])
+@pytest.mark.parametrize(
+    "url", ["/teams/{id}", "/teams/{id}/export.csv", "/teams/{id}/report"]
+)
 def test_queries_do_not_grow_with_the_team(app, client, url):
     """Same number of queries for a team of 10 and a team of 1,000."""
     used = {}

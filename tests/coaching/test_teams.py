@@ -27,7 +27,9 @@ def test_coach_creates_a_team_and_an_invitation(people):
     assert "华东大客户组" in html
     assert "No members here yet" in html
     code = coach.invite(team_id)
-    assert f"/teams/join/{code}" in coach.client.get(f"/teams/{team_id}").get_data(as_text=True)
+    assert f"/teams/join/{code}" in coach.client.get(f"/teams/{team_id}").get_data(
+        as_text=True
+    )
 
 
 def test_team_name_is_required(people):
@@ -45,13 +47,17 @@ def test_joining_shows_team_and_coach_first(people):
     team_id = coach.create_team("North sales")
     code = coach.invite(team_id)
     ann = people("ann")
-    page = ann.client.get(f"/teams/join/{code}", follow_redirects=True).get_data(as_text=True)
+    page = ann.client.get(f"/teams/join/{code}", follow_redirects=True).get_data(
+        as_text=True
+    )
     assert "Join North sales?" in page
     assert "Coach" in page  # the coach's name
     assert "The coaches will see the profiles you complete from now on" in page
     response = ann.join(code)
     assert response.headers["Location"] == f"/teams/{team_id}"
-    assert "Welcome to North sales." in ann.client.get(f"/teams/{team_id}").get_data(as_text=True)
+    assert "Welcome to North sales." in ann.client.get(f"/teams/{team_id}").get_data(
+        as_text=True
+    )
 
 
 def test_joining_twice_is_harmless(app, people):
@@ -66,7 +72,9 @@ def test_joining_twice_is_harmless(app, people):
     assert "You are already in this team." in html
     assert "1 of 1 members" not in html  # not a coach's view
     coach_html = coach.client.get(f"/teams/{team_id}").get_data(as_text=True)
-    assert coach_html.count('href="/teams/%d/members/' % team_id) == 2  # one row: name + link
+    assert (
+        coach_html.count(f'href="/teams/{team_id}/members/') == 2
+    )  # one row: name + link
 
 
 def test_wrong_expired_and_revoked_codes_are_explained(app, people):
@@ -182,7 +190,9 @@ def test_leaving_ends_sharing(app, team):
     html = coach.get(f"/teams/{team['id']}").get_data(as_text=True)
     assert "Ann" not in html and "1 of 1 members have a profile." in html
     assert coach.get(f"/teams/{team['id']}/members/{ann_id}").status_code == 404
-    assert "Ann" not in coach.get(f"/teams/{team['id']}/export.csv").get_data(as_text=True)
+    assert "Ann" not in coach.get(f"/teams/{team['id']}/export.csv").get_data(
+        as_text=True
+    )
     assert ann.client.get(f"/teams/{team['id']}").status_code == 404
 
 
@@ -215,14 +225,18 @@ def test_member_page_guidance_and_private_notes(app, team):
     assert "comes naturally" in html and "will be hard" in html
     assert "Development exercises" in html
     empty = coach.post(url, {"body": ""})
-    assert 'id="body-error">Please write the note first.' in empty.get_data(as_text=True)
+    assert 'id="body-error">Please write the note first.' in empty.get_data(
+        as_text=True
+    )
     coach.post(url, {"body": "Wants numbers first <b>always</b>"})
     html = coach.client.get(url).get_data(as_text=True)
     assert "Wants numbers first &lt;b&gt;always&lt;/b&gt;" in html
     # the member cannot read it, and no other page of theirs shows it
     ann = team["members"][0]
     assert ann.client.get(url).status_code == 404
-    assert "Wants numbers" not in ann.client.get(f"/teams/{team['id']}").get_data(as_text=True)
+    assert "Wants numbers" not in ann.client.get(f"/teams/{team['id']}").get_data(
+        as_text=True
+    )
 
 
 def test_pair_view_for_coach_and_for_member(app, team):
@@ -231,7 +245,9 @@ def test_pair_view_for_coach_and_for_member(app, team):
     bo_id = _user_id(app, "bo@example.com")
     coach_id = _user_id(app, "coach@example.com")
     coach = team["coach"].client
-    html = coach.get(f"/teams/{team['id']}/pair?a={ann_id}&b={bo_id}").get_data(as_text=True)
+    html = coach.get(f"/teams/{team['id']}/pair?a={ann_id}&b={bo_id}").get_data(
+        as_text=True
+    )
     assert "Where you differ most" in html
     assert "How Ann reaches Bo" in html and "How Bo reaches Ann" in html
     assert html.count("B: organised ↔ D: imaginative") == 1
@@ -249,7 +265,9 @@ def test_csv_export_has_bom_chinese_names_and_safe_cells(app, team, people):
     """The CSV opens in Excel with Chinese intact and no cell can run as a formula."""
     wang = people("wang")
     with app.app_context():
-        db.session.scalar(select(User).filter_by(email="wang@example.com")).name = "=王小明"
+        db.session.scalar(
+            select(User).filter_by(email="wang@example.com")
+        ).name = "=王小明"
         db.session.commit()
     wang.join(team["code"])
     response = team["coach"].client.get(f"/teams/{team['id']}/export.csv")
@@ -265,6 +283,8 @@ def test_csv_export_has_bom_chinese_names_and_safe_cells(app, team, people):
 
 def test_printable_team_report(team):
     """The team report lists every member for printing."""
-    html = team["coach"].client.get(f"/teams/{team['id']}/report").get_data(as_text=True)
+    html = (
+        team["coach"].client.get(f"/teams/{team['id']}/report").get_data(as_text=True)
+    )
     assert "Team report: North sales" in html
     assert "Ann" in html and "Bo" in html and "print-button" in html
