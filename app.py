@@ -27,6 +27,7 @@ from extensions import csrf
 from extensions import db
 from extensions import login_manager
 from extensions import migrate
+from selling.views import bp as selling_bp
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -62,6 +63,7 @@ def create_app(test_config=None, instance_path=None):
     app.register_blueprint(accounts_bp)
     app.register_blueprint(assessment_bp)
     app.register_blueprint(coaching_bp)
+    app.register_blueprint(selling_bp)
     errors.init_app(app)
     demo.init_app(app)
     app.context_processor(language.template_globals)

@@ -32,19 +32,26 @@ def opposite(quadrant: str) -> str:
 
 
 def walk(counts: dict[str, int], codes: dict[str, int]) -> list[Stop]:
-    """Order the four stops around the circle for a profile.
+    """Order the four stops of the loop for a profile.
 
-    Start at the strongest quadrant, go on to its stronger neighbour and keep
-    going round in that direction, so the walk visits every quadrant once and
-    the opposite, least natural side is never left out. Ties go to A-B-C-D order.
+    Start at the strongest quadrant, go on to the stronger of its two
+    neighbours, then visit the other two from stronger to weaker, so the walk
+    ends where the person is weakest and no stop is left out. Ties go to
+    A-B-C-D order.
 
     :param counts: picks per quadrant.
     :param codes: preference code per quadrant.
     :return: the four stops in walking order.
     """
-    start = max(QUADRANTS, key=lambda q: (counts[q], -QUADRANTS.index(q)))
-    before, after = neighbours(start)
-    step = -1 if counts[before] > counts[after] else 1
-    i = _CIRCLE.index(start)
-    order = [_CIRCLE[(i + step * k) % 4] for k in range(4)]
-    return [Stop(quadrant=q, count=counts[q], code=codes[q]) for q in order]
+
+    def strength(q: str) -> tuple[int, int]:
+        return counts[q], -QUADRANTS.index(q)
+
+    start = max(QUADRANTS, key=strength)
+    after = max(neighbours(start), key=strength)
+    rest = sorted(
+        (q for q in QUADRANTS if q not in (start, after)), key=strength, reverse=True
+    )
+    return [
+        Stop(quadrant=q, count=counts[q], code=codes[q]) for q in (start, after, *rest)
+    ]

@@ -18,21 +18,24 @@ def _walk(a, b, c, d):
 @pytest.mark.parametrize(
     ("counts", "order"),
     [
-        ((10, 7, 3, 4), ["A", "B", "C", "D"]),  # A, then its stronger neighbour B
-        ((10, 3, 4, 7), ["A", "D", "C", "B"]),  # A, then D
+        (
+            (10, 7, 3, 4),
+            ["A", "B", "D", "C"],
+        ),  # A, its stronger neighbour B, weakest C last
+        ((10, 3, 5, 6), ["A", "D", "C", "B"]),  # A, then D; round the circle, B weakest
         ((3, 4, 7, 10), ["D", "C", "B", "A"]),
         ((6, 6, 6, 6), ["A", "B", "C", "D"]),  # ties go to A-B-C-D order
     ],
 )
-def test_walk_starts_strong_and_goes_to_the_stronger_neighbour(counts, order):
-    """The walk starts at the strongest quadrant and turns towards the stronger neighbour."""
+def test_walk_starts_strong_and_ends_weakest(counts, order):
+    """Strongest first, then its stronger neighbour, and the weakest quadrant last."""
     assert _walk(*counts) == order
 
 
 def test_tertiary_stops_need_effort():
     """Stops coded 3 are flagged for a second check."""
     stops = walk({"A": 14, "B": 6, "C": 1, "D": 3}, {"A": 1, "B": 2, "C": 3, "D": 3})
-    assert [s.quadrant for s in stops if s.needs_effort] == ["C", "D"]
+    assert [s.quadrant for s in stops if s.needs_effort] == ["D", "C"]  # weakest last
 
 
 def test_circle_geometry():

@@ -1,0 +1,1 @@
+"""Reps: key accounts, buyer contacts, estimated profiles, briefs, pitch checks, meetings."""

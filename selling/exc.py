@@ -1,0 +1,5 @@
+"""Errors of the selling core."""
+
+
+class InvalidCues(ValueError):
+    """The ticked cues cannot be turned into an estimate; the message says why."""

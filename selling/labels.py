@@ -1,0 +1,41 @@
+"""Names of the fixed choices (levels, roles, outcomes...) in the user's language."""
+
+from flask_babel import lazy_gettext as _l
+
+LABELS = {
+    "senior": _l("Senior"),
+    "middle": _l("Middle"),
+    "front_line": _l("Front-line"),
+    "purchaser": _l("Purchasing"),
+    "user": _l("User"),
+    "gatekeeper": _l("Technical or financial gatekeeper"),
+    "decision_maker": _l("Decision maker"),
+    "none": _l("Neither"),
+    "insider": _l("Insider (passes information)"),
+    "guide": _l("Guide (wants you to win)"),
+    "not_met": _l("Not met yet"),
+    "in_contact": _l("In contact"),
+    "won_over": _l("Won over"),
+    "opposed": _l("Opposed"),
+    "order": _l("Order"),
+    "advance": _l("Advance"),
+    "continuation": _l("Continuation"),
+    "no_sale": _l("No-sale"),
+    "unknown": _l("Cannot tell yet"),
+    "yes": _l("Yes"),
+    "no": _l("No"),
+    "low": _l("low"),
+    "medium": _l("medium"),
+    "high": _l("high"),
+}
+
+GAPS = {
+    "no_guide": _l(
+        "No guide yet: an insider only passes information; look for someone who wants you to win."
+    ),
+    "fewer_than_two_won": _l("Fewer than two of the four roles are won over."),
+    "no_decision_maker": _l("No decision maker reached."),
+    "missing_purchaser": _l("Nobody from purchasing is on the map."),
+    "missing_user": _l("No user is on the map."),
+    "missing_gatekeeper": _l("No technical or financial gatekeeper is on the map."),
+}

@@ -1,0 +1,140 @@
+"""A rep's key accounts and the buyers in them, with estimates and meetings.
+
+This is a third party's personal data: deleting a contact deletes its whole
+history (estimates, meetings) with it.
+"""
+
+from datetime import date
+from datetime import datetime
+
+from sqlalchemy import JSON
+from sqlalchemy import ForeignKey
+from sqlalchemy import String
+from sqlalchemy import Text
+
+# `orm.relationship`, because Contact has a column called `relationship`.
+from sqlalchemy import orm
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+
+from accounts.models import utcnow
+from assessment.scoring import code_for
+from selling.cues import confidence_level
+from extensions import db
+
+LEVELS = ("senior", "middle", "front_line")
+ROLES = ("purchaser", "user", "gatekeeper", "decision_maker")
+GUIDE = ("none", "insider", "guide")
+RELATIONSHIPS = ("not_met", "in_contact", "won_over", "opposed")
+OUTCOMES = ("order", "advance", "continuation", "no_sale")
+
+
+class KeyAccount(db.Model):
+    __tablename__ = "key_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(120))
+    funnel_step: Mapped[str] = mapped_column(String(20), default="analyse")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    contacts: Mapped[list["Contact"]] = orm.relationship(
+        back_populates="account",
+        cascade="all, delete-orphan",
+        order_by="Contact.name",
+        passive_deletes=True,
+    )
+
+
+class Contact(db.Model):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("key_accounts.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(120))
+    title: Mapped[str] = mapped_column(String(120), default="")
+    level: Mapped[str] = mapped_column(String(12), default="middle")
+    role: Mapped[str] = mapped_column(String(16), default="user")
+    guide: Mapped[str] = mapped_column(String(10), default="none")
+    relationship: Mapped[str] = mapped_column(String(12), default="not_met")
+    # The two negotiation questions; None while the rep cannot tell yet.
+    reads_situation: Mapped[bool | None]
+    integrity: Mapped[bool | None]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    account: Mapped[KeyAccount] = orm.relationship(back_populates="contacts")
+    estimates: Mapped[list["Estimate"]] = orm.relationship(
+        back_populates="contact",
+        cascade="all, delete-orphan",
+        order_by="Estimate.created_at.desc()",
+        passive_deletes=True,
+    )
+    meetings: Mapped[list["Meeting"]] = orm.relationship(
+        back_populates="contact",
+        cascade="all, delete-orphan",
+        order_by="Meeting.held_on.desc()",
+        passive_deletes=True,
+    )
+
+
+class Estimate(db.Model):
+    """The rep's reading of a buyer's profile on one day, from the cues they ticked."""
+
+    __tablename__ = "estimates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cues: Mapped[list[str]] = mapped_column(JSON)
+    count_a: Mapped[int]
+    count_b: Mapped[int]
+    count_c: Mapped[int]
+    count_d: Mapped[int]
+    pattern: Mapped[str] = mapped_column(String(4))
+    confidence: Mapped[float]
+
+    contact: Mapped[Contact] = orm.relationship(back_populates="estimates")
+
+    @property
+    def counts(self):
+        return {
+            "A": self.count_a,
+            "B": self.count_b,
+            "C": self.count_c,
+            "D": self.count_d,
+        }
+
+    @property
+    def code(self):
+        return "-".join(str(code_for(n)) for n in self.counts.values())
+
+    @property
+    def level(self):
+        return confidence_level(self.confidence)
+
+
+class Meeting(db.Model):
+    """What happened at a meeting, judged by what the customer agreed to do."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    held_on: Mapped[date]
+    outcome: Mapped[str] = mapped_column(String(14))
+    customer_action: Mapped[str] = mapped_column(Text, default="")
+    advances: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    contact: Mapped[Contact] = orm.relationship(back_populates="meetings")

@@ -1,0 +1,78 @@
+"""The 1+2+1 tracking of a key account, and the gap between rep and buyer."""
+
+from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assessment.questionnaire import QUADRANTS
+from assessment.scoring import code_for
+
+ROLES = ("purchaser", "user", "gatekeeper", "decision_maker")
+REACHED = ("in_contact", "won_over")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str
+    guide: str  # none, insider, guide
+    relationship: str  # not_met, in_contact, won_over, opposed
+
+
+@dataclass(frozen=True)
+class Tracking:
+    guides: tuple[str, ...]
+    insiders: tuple[str, ...]
+    by_role: dict[str, tuple[Person, ...]]
+    won_roles: tuple[str, ...]
+    gaps: tuple[str, ...]  # stable keys, named in the page
+
+
+def track(people: Iterable[Person]) -> Tracking:
+    """Fill the 1+2+1 table: 1 guide, 2 of the 4 buying-centre roles won over, 1 rep."""
+    people = list(people)
+    by_role = {r: tuple(p for p in people if p.role == r) for r in ROLES}
+    won = tuple(
+        r for r in ROLES if any(p.relationship == "won_over" for p in by_role[r])
+    )
+    guides = tuple(p.name for p in people if p.guide == "guide")
+    gaps = []
+    if not guides:
+        gaps.append("no_guide")
+    if len(won) < 2:
+        gaps.append("fewer_than_two_won")
+    if not any(p.relationship in REACHED for p in by_role["decision_maker"]):
+        gaps.append("no_decision_maker")
+    # A missing decision maker is already "not reached" above.
+    gaps += [f"missing_{r}" for r in ROLES[:3] if not by_role[r]]
+    return Tracking(
+        guides=guides,
+        insiders=tuple(p.name for p in people if p.guide == "insider"),
+        by_role=by_role,
+        won_roles=won,
+        gaps=tuple(gaps),
+    )
+
+
+def _lead(counts: Mapping[str, int]) -> str:
+    return max(QUADRANTS, key=lambda q: (counts[q], -QUADRANTS.index(q)))
+
+
+@dataclass(frozen=True)
+class Gap:
+    rep_lead: str
+    buyer_lead: str
+    rep_blind_spots_buyer_needs: tuple[
+        str, ...
+    ]  # coded 3 for the rep, 1 or 2 for the buyer
+
+
+def compare(rep: Mapping[str, int], buyer: Mapping[str, int]) -> Gap:
+    """Where the rep's own habits meet this buyer: 'you lead with X; they need Y first'."""
+    return Gap(
+        rep_lead=_lead(rep),
+        buyer_lead=_lead(buyer),
+        rep_blind_spots_buyer_needs=tuple(
+            q for q in QUADRANTS if code_for(rep[q]) == 3 and code_for(buyer[q]) < 3
+        ),
+    )

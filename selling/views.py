@@ -1,0 +1,390 @@
+"""The rep's pages: key accounts, contacts, estimates, briefs, pitch checks, meetings."""
+
+from flask import Blueprint
+from flask import Response
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_login import login_required
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from wtforms.fields.choices import SelectChoice
+
+from accounts.language import content_lang
+from accounts.models import User
+from assessment import charts
+from assessment.charts import PALETTE
+from assessment.charts import Series
+from assessment.content import patterns
+from assessment.content import quadrants
+from assessment.loop import walk
+from assessment.scoring import code_for
+from coaching import content as coaching_content
+from coaching.queries import latest_own
+from extensions import db
+from selling import access
+from selling import csvio
+from selling import cues as cue_catalogue
+from selling import factors as factor_table
+from selling import negotiation
+from selling import pitch
+from selling.forms import AccountForm
+from selling.forms import ConfirmForm
+from selling.forms import ContactForm
+from selling.forms import ImportForm
+from selling.forms import MeetingForm
+from selling.forms import PitchForm
+from selling.forms import estimate_form
+from selling.labels import GAPS
+from selling.labels import LABELS
+from selling.meetings import load as meeting_texts
+from selling.models import Contact
+from selling.models import Estimate
+from selling.models import KeyAccount
+from selling.models import Meeting
+from selling.tracking import Person
+from selling.tracking import compare
+from selling.tracking import track
+
+bp = Blueprint("selling", __name__, url_prefix="/key-accounts")
+
+_TRISTATE = {"unknown": None, "yes": True, "no": False}
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every page here belongs to a signed-in user."""
+
+
+def _common():
+    steps = {s.key: s for s in coaching_content.load().funnel_steps}
+    return {"labels": LABELS, "gaps": GAPS, "quadrants": quadrants(), "patterns": patterns(),
+            "steps_by_key": steps, "meeting_advances": _advance_texts}  # fmt: skip
+
+
+@bp.app_template_filter("quadrant_name")
+def _quadrant_name(q):
+    return quadrants()[q].name.get(content_lang())
+
+
+def _advance_texts(ids):
+    lang = content_lang()
+    texts = {a.id: a.text.get(lang) for a in meeting_texts().advances}
+    return [texts[i] for i in ids if i in texts]
+
+
+def _funnel_choices():
+    lang = content_lang()
+    return [
+        SelectChoice(s.key, s.name.get(lang))
+        for s in coaching_content.load().funnel_steps
+    ]
+
+
+@bp.get("/")
+def index():
+    """The rep's accounts, or (for their coach) another rep's, with a search."""
+    rep_id = request.args.get("rep", type=int) or current_user.id
+    if not access.can_read(rep_id):
+        abort(404)
+    rep = db.session.get(User, rep_id)
+    query = select(KeyAccount).where(KeyAccount.owner_id == rep_id)
+    text = request.args.get("q", "").strip()
+    if text:
+        like = f"%{text}%"
+        query = query.where(
+            or_(
+                KeyAccount.name.ilike(like),
+                KeyAccount.contacts.any(
+                    or_(Contact.name.ilike(like), Contact.title.ilike(like))
+                ),
+            )
+        )
+    accounts = db.session.scalars(
+        query.options(selectinload(KeyAccount.contacts)).order_by(KeyAccount.name)
+    ).all()
+    form = AccountForm()
+    form.funnel_step.choices = _funnel_choices()
+    return render_template(
+        "selling/index.html", accounts=accounts, rep=rep, mine=rep_id == current_user.id,
+        form=form, text=text, **_common(),
+    )  # fmt: skip
+
+
+@bp.post("/")
+def create_account():
+    form = AccountForm()
+    form.funnel_step.choices = _funnel_choices()
+    if not form.validate_on_submit():
+        return render_template(
+            "selling/index.html", accounts=[], rep=current_user, mine=True, form=form,
+            text="", **_common(),
+        )  # fmt: skip
+    account = KeyAccount(owner_id=current_user.id, name=form.name.data.strip(),
+                         funnel_step=form.funnel_step.data, notes=form.notes.data or "")  # fmt: skip
+    db.session.add(account)
+    db.session.commit()
+    return redirect(url_for(".account", account_id=account.id))
+
+
+@bp.route("/<id:account_id>", methods=["GET", "POST"])
+def account(account_id):
+    account = access.account_for(account_id, write=request.method == "POST")
+    mine = account.owner_id == current_user.id
+    form = AccountForm(obj=account)
+    form.funnel_step.choices = _funnel_choices()
+    if form.validate_on_submit():
+        account.name, account.funnel_step = (
+            form.name.data.strip(),
+            form.funnel_step.data,
+        )
+        account.notes = form.notes.data or ""
+        db.session.commit()
+        flash(_("Saved."))
+        return redirect(url_for(".account", account_id=account.id))
+    contacts = db.session.scalars(
+        select(Contact)
+        .where(Contact.account_id == account.id)
+        .options(selectinload(Contact.estimates), selectinload(Contact.meetings))
+        .order_by(Contact.name)
+    ).all()
+    lang = content_lang()
+    estimated = [(c, c.estimates[0]) for c in contacts if c.estimates]
+    figure = charts.radar(
+        [Series(f"{c.name} · {LABELS[c.role]}", e.counts, PALETTE[i % len(PALETTE)])
+         for i, (c, e) in enumerate(estimated)],
+        lang, _("The buying centre"),
+    ) if estimated else None  # fmt: skip
+    tracking = track(Person(c.name, c.role, c.guide, c.relationship) for c in contacts)
+    meetings = sorted(
+        (m for c in contacts for m in c.meetings), key=lambda m: m.held_on, reverse=True
+    )
+    return render_template(
+        "selling/account.html", account=account, contacts=contacts, figure=figure,
+        tracking=tracking, meetings=meetings, form=form, mine=mine, owner=db.session.get(User, account.owner_id),
+        steps=coaching_content.load().funnel_steps, confirm=ConfirmForm(), **_common(),
+    )  # fmt: skip
+
+
+@bp.post("/<id:account_id>/delete")
+def delete_account(account_id):
+    account = access.account_for(account_id, write=True)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    db.session.delete(account)
+    db.session.commit()
+    flash(_("The account and all its contacts, estimates and meetings are deleted."))
+    return redirect(url_for(".index"))
+
+
+@bp.route("/<id:account_id>/contacts/new", methods=["GET", "POST"])
+def new_contact(account_id):
+    account = access.account_for(account_id, write=True)
+    form = ContactForm()
+    if form.validate_on_submit():
+        contact = Contact(account_id=account.id)
+        _fill_contact(contact, form)
+        db.session.add(contact)
+        db.session.commit()
+        return redirect(url_for(".contact", contact_id=contact.id))
+    return render_template(
+        "selling/contact_form.html", account=account, form=form, contact=None,
+        negotiation_q=negotiation.load().questions,
+    )  # fmt: skip
+
+
+def _fill_contact(contact, form):
+    for field in ("name", "title", "level", "role", "guide", "relationship", "notes"):
+        setattr(contact, field, (getattr(form, field).data or "").strip())
+    contact.reads_situation = _TRISTATE[form.reads_situation.data]
+    contact.integrity = _TRISTATE[form.integrity.data]
+
+
+def _tristate_key(value):
+    return {None: "unknown", True: "yes", False: "no"}[value]
+
+
+@bp.route("/contacts/<id:contact_id>/edit", methods=["GET", "POST"])
+def edit_contact(contact_id):
+    contact = access.contact_for(contact_id, write=True)
+    form = ContactForm(obj=contact)
+    if request.method == "GET":
+        form.reads_situation.data = _tristate_key(contact.reads_situation)
+        form.integrity.data = _tristate_key(contact.integrity)
+    if form.validate_on_submit():
+        _fill_contact(contact, form)
+        db.session.commit()
+        flash(_("Saved."))
+        return redirect(url_for(".contact", contact_id=contact.id))
+    return render_template(
+        "selling/contact_form.html", account=contact.account, form=form, contact=contact,
+        negotiation_q=negotiation.load().questions,
+    )  # fmt: skip
+
+
+@bp.post("/contacts/<id:contact_id>/delete")
+def delete_contact(contact_id):
+    contact = access.contact_for(contact_id, write=True)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    account_id = contact.account_id
+    db.session.delete(contact)
+    db.session.commit()
+    flash(_("The contact and all their history are deleted."))
+    return redirect(url_for(".account", account_id=account_id))
+
+
+@bp.get("/contacts/<id:contact_id>")
+def contact(contact_id):
+    contact = access.contact_for(contact_id)
+    latest = contact.estimates[0] if contact.estimates else None
+    figure = None
+    if latest:
+        figure = charts.radar(
+            [Series(contact.name, latest.counts, PALETTE[0], fill=True)],
+            content_lang(), _("Estimated profile"),
+        )  # fmt: skip
+    return render_template(
+        "selling/contact.html", contact=contact, latest=latest, figure=figure,
+        mine=contact.account.owner_id == current_user.id, confirm=ConfirmForm(),
+        counterpart=negotiation.place(contact.reads_situation, contact.integrity),
+        negotiation=negotiation.load(), **_common(),
+    )  # fmt: skip
+
+
+@bp.route("/contacts/<id:contact_id>/estimate", methods=["GET", "POST"])
+def estimate(contact_id):
+    contact = access.contact_for(contact_id, write=request.method == "POST")
+    cues = cue_catalogue.load()
+    previous = contact.estimates[0].cues if contact.estimates else ()
+    form = estimate_form(cues, content_lang(), previous)
+    if form.validate_on_submit():
+        result = cue_catalogue.estimate(form.cues.data)
+        db.session.add(
+            Estimate(contact_id=contact.id, cues=list(form.cues.data), pattern=result.pattern,
+                     confidence=result.confidence, count_a=result.counts["A"],
+                     count_b=result.counts["B"], count_c=result.counts["C"],
+                     count_d=result.counts["D"])
+        )  # fmt: skip
+        db.session.commit()
+        flash(_("Estimate saved. Revise it whenever you learn more."))
+        return redirect(url_for(".contact", contact_id=contact.id))
+    groups = {}
+    for option, cue in zip(form.cues, cues, strict=True):
+        groups.setdefault(cue.kind, []).append(option)
+    return render_template(
+        "selling/estimate.html", contact=contact, form=form, groups=groups,
+        kinds=cue_catalogue.kinds(), **_common(),
+    )  # fmt: skip
+
+
+@bp.get("/contacts/<id:contact_id>/brief")
+def brief(contact_id):
+    contact = access.contact_for(contact_id)
+    latest = contact.estimates[0] if contact.estimates else None
+    own = latest_own(contact.account.owner_id)
+    context = {"contact": contact, "latest": latest, "own": own,
+               "mine": contact.account.owner_id == current_user.id, **_common()}  # fmt: skip
+    context.update(counterpart=negotiation.place(contact.reads_situation, contact.integrity),
+                   negotiation=negotiation.load())  # fmt: skip
+    if latest:
+        codes = {q: code_for(n) for q, n in latest.counts.items()}
+        context.update(
+            stops=walk(latest.counts, codes),
+            factors=factor_table.weigh(contact.role, latest.counts),
+            table=factor_table.load(),
+            gap=compare(own.counts, latest.counts) if own else None,
+        )
+    return render_template("selling/brief.html", **context)
+
+
+@bp.route("/contacts/<id:contact_id>/pitch", methods=["GET", "POST"])
+def pitch_check(contact_id):
+    """Reading a draft saves nothing, so a reading coach may use it too."""
+    contact = access.contact_for(contact_id)
+    form = PitchForm()
+    latest = contact.estimates[0] if contact.estimates else None
+    result = stops = None
+    if form.validate_on_submit():
+        result = pitch.check(form.text.data)
+        if latest:
+            stops = walk(
+                latest.counts, {q: code_for(n) for q, n in latest.counts.items()}
+            )
+    return render_template(
+        "selling/pitch.html", contact=contact, form=form, result=result, latest=latest,
+        stops=stops, **_common(),
+    )  # fmt: skip
+
+
+@bp.route("/contacts/<id:contact_id>/meetings/new", methods=["GET", "POST"])
+def new_meeting(contact_id):
+    contact = access.contact_for(contact_id, write=True)
+    form = MeetingForm()
+    advances = _advance_choices()
+    form.advances.choices = advances
+    if form.validate_on_submit():
+        db.session.add(
+            Meeting(contact_id=contact.id, held_on=form.held_on.data, outcome=form.outcome.data,
+                    customer_action=(form.customer_action.data or "").strip(),
+                    advances=list(form.advances.data), notes=(form.notes.data or "").strip())
+        )  # fmt: skip
+        db.session.commit()
+        flash(_("Meeting logged."))
+        return redirect(url_for(".contact", contact_id=contact.id, _anchor="timeline"))
+    return render_template(
+        "selling/meeting_form.html", contact=contact, form=form, meetings_text=meeting_texts(),
+        **_common(),
+    )  # fmt: skip
+
+
+def _advance_choices():
+    lang = content_lang()
+    return [SelectChoice(a.id, a.text.get(lang)) for a in meeting_texts().advances]
+
+
+@bp.get("/export.csv")
+def export():
+    contacts = db.session.scalars(
+        select(Contact)
+        .join(KeyAccount)
+        .where(KeyAccount.owner_id == current_user.id)
+        .options(selectinload(Contact.account))
+        .order_by(KeyAccount.name, Contact.name)
+    ).all()
+    return Response(
+        csvio.write(contacts),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="contacts.csv"'},
+    )
+
+
+@bp.route("/import", methods=["GET", "POST"])
+def import_contacts():
+    form = ImportForm()
+    errors = []
+    if form.validate_on_submit():
+        rows, errors = csvio.read(form.file.data.read())
+        if not errors:
+            accounts = {a.name: a for a in db.session.scalars(
+                select(KeyAccount).where(KeyAccount.owner_id == current_user.id))}  # fmt: skip
+            for row in rows:
+                account = accounts.get(row["account"])
+                if account is None:
+                    account = accounts[row["account"]] = KeyAccount(
+                        owner_id=current_user.id, name=row["account"])  # fmt: skip
+                    db.session.add(account)
+                account.contacts.append(
+                    Contact(**{k: row[k] for k in row if k != "account"})
+                )
+            db.session.commit()
+            flash(_("%(n)d contacts imported.", n=len(rows)))
+            return redirect(url_for(".index"))
+    return render_template("selling/import.html", form=form, errors=errors)

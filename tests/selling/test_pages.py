@@ -1,0 +1,197 @@
+"""The rep's pages: accounts, contacts, estimates, the brief, meetings, CSV."""
+
+import io
+
+from sqlalchemy import func
+from sqlalchemy import select
+
+from extensions import db
+from selling.models import Contact
+from selling.models import Estimate
+from selling.models import KeyAccount
+from selling.models import Meeting
+from tests.conftest import picks_for
+
+
+def _count(app, model):
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_account_with_four_contacts_and_the_one_two_one_table(rep, account):
+    """The account page lists contacts, the 1+2+1 table and the gaps."""
+    html = rep.client.get(f"/key-accounts/{account['id']}").get_data(as_text=True)
+    for name in ["张伟", "Li Na", "Wang Fang", "Chen Jie"]:
+        assert name in html
+    assert "2 / 4" in html  # purchaser and user won over
+    assert "No decision maker reached." not in html  # 张伟 is in contact
+    assert "No guide yet" not in html
+    assert "Build trust" in html  # the funnel step
+
+
+def test_gaps_are_called_out(rep):
+    """An account without a guide or a reached decision maker says so."""
+    account_id = rep.add_account("Solo Ltd")
+    rep.add_contact(account_id, name="Bob", role="user", relationship="not_met")
+    html = rep.client.get(f"/key-accounts/{account_id}").get_data(as_text=True)
+    assert "No guide yet" in html
+    assert "No decision maker reached." in html
+    assert "Fewer than two of the four roles are won over." in html
+    assert "Nobody from purchasing is on the map." in html
+
+
+def test_contact_form_errors_beside_fields(app, rep, account):
+    """A missing name and an unknown role are refused beside their fields; nothing is saved."""
+    before = _count(app, Contact)
+    response = rep.post(
+        f"/key-accounts/{account['id']}/contacts/new",
+        {"name": "", "role": "boss", "level": "senior", "guide": "none",
+         "relationship": "not_met", "reads_situation": "unknown", "integrity": "unknown"},
+    )  # fmt: skip
+    html = response.get_data(as_text=True)
+    assert 'id="name-error">Please enter the contact\'s name.' in html
+    assert 'id="role-error">Please pick one of the options.' in html
+    assert _count(app, Contact) == before
+
+
+def test_estimate_turns_cues_into_a_profile_and_keeps_history(app, rep, account):
+    """Ticking C and D cues gives a CD estimate; a later estimate is kept beside the first."""
+    contact_id = account["contacts"]["decision_maker"]
+    rep.estimate(contact_id, "CD")
+    html = rep.client.get(f"/key-accounts/contacts/{contact_id}").get_data(as_text=True)
+    assert "CD: " in html and "Confidence: high" in html
+    rep.estimate(contact_id, "A")
+    html = rep.client.get(f"/key-accounts/contacts/{contact_id}").get_data(as_text=True)
+    assert "Earlier estimates" in html
+    assert _count(app, Estimate) == 2
+    empty = rep.post(f"/key-accounts/contacts/{contact_id}/estimate", {"cues": []})
+    assert "Tick at least one cue you have observed." in empty.get_data(as_text=True)
+    assert _count(app, Estimate) == 2
+
+
+def test_brief_orders_the_loop_weighs_factors_and_tactics(rep, account):
+    """The brief starts the loop at the buyer's strongest quadrant and names the owl tactics."""
+    contact_id = account["contacts"]["decision_maker"]
+    rep.estimate(contact_id, "D")
+    html = rep.client.get(f"/key-accounts/contacts/{contact_id}/brief").get_data(
+        as_text=True
+    )
+    loop = html[html.index('class="loop"') :]
+    assert loop.index("D: imaginative") < loop.index("A: analytical")
+    assert "weighs most" in html
+    assert "Owl" in html  # reads the situation + integrity
+    assert "The logic technique" in html
+    assert "This brief lacks the comparison with your own profile" in html
+    assert "Take the questionnaire" in html
+
+
+def test_brief_compares_with_the_reps_own_profile(rep, account):
+    """With the rep's own profile the brief says where the rep's habits get in the way."""
+    rep.take_assessment(picks_for({"A": 4, "B": 4}))
+    contact_id = account["contacts"]["decision_maker"]
+    rep.estimate(contact_id, "CD")
+    html = rep.client.get(f"/key-accounts/contacts/{contact_id}/brief").get_data(
+        as_text=True
+    )
+    assert (
+        "You lead with A: analytical; this buyer needs C: interpersonal first." in html
+    )
+    assert "Your habits will get in the way at" in html
+
+
+def test_brief_without_estimate_says_what_is_missing(rep, account):
+    """No estimate: the brief explains what it cannot do yet."""
+    contact_id = account["contacts"]["user"]
+    html = rep.client.get(f"/key-accounts/contacts/{contact_id}/brief").get_data(
+        as_text=True
+    )
+    assert "has no estimated profile yet" in html
+
+
+def test_brief_in_chinese(rep, account):
+    """The brief reads in Chinese for a Chinese-speaking rep."""
+    rep.post("/account/language", {"locale": "zh_CN"})
+    contact_id = account["contacts"]["decision_maker"]
+    rep.estimate(contact_id, "B")
+    html = rep.client.get(f"/key-accounts/contacts/{contact_id}/brief").get_data(
+        as_text=True
+    )
+    assert "B象限:组织规划" in html and "猫头鹰" in html and "决策人" in html
+
+
+def test_meeting_log_needs_a_customer_action_for_an_advance(app, rep, account):
+    """'Advance' with no action is refused as a continuation; with an example it is logged."""
+    contact_id = account["contacts"]["user"]
+    url = f"/key-accounts/contacts/{contact_id}/meetings/new"
+    vague = rep.post(
+        url, {"held_on": "2026-11-20", "outcome": "advance", "customer_action": ""}
+    )
+    assert "Friendly words without an action are a continuation." in vague.get_data(
+        as_text=True
+    )
+    assert _count(app, Meeting) == 0
+    bad_date = rep.post(url, {"held_on": "20/11", "outcome": "order"})
+    assert "Please give the date as YYYY-MM-DD." in bad_date.get_data(as_text=True)
+    rep.post(
+        url, {"held_on": "2026-11-20", "outcome": "advance", "advances": ["trial"]}
+    )
+    rep.post(
+        url, {"held_on": "2026-11-27", "outcome": "continuation", "notes": "Nice chat"}
+    )
+    html = rep.client.get(f"/key-accounts/{account['id']}").get_data(as_text=True)
+    timeline = html[html.index('id="timeline"') :]
+    assert timeline.index("Continuation") < timeline.index("Advance")  # newest first
+    assert _count(app, Meeting) == 2
+
+
+def test_deleting_a_contact_deletes_its_history(app, rep, account):
+    """A deleted contact leaves no estimate or meeting behind."""
+    contact_id = account["contacts"]["user"]
+    rep.estimate(contact_id, "C")
+    rep.post(f"/key-accounts/contacts/{contact_id}/meetings/new",
+             {"held_on": "2026-11-20", "outcome": "no_sale"})  # fmt: skip
+    rep.post(f"/key-accounts/contacts/{contact_id}/delete")
+    assert rep.client.get(f"/key-accounts/contacts/{contact_id}").status_code == 404
+    assert _count(app, Estimate) == 0 and _count(app, Meeting) == 0
+    rep.post(f"/key-accounts/{account['id']}/delete")
+    assert _count(app, KeyAccount) == 0 and _count(app, Contact) == 0
+
+
+def test_search_finds_accounts_by_contact(rep, account):
+    """Searching for a contact's name finds their account."""
+    rep.add_account("Other Co")
+    html = rep.client.get("/key-accounts/?q=wang").get_data(as_text=True)
+    assert "华东电力" in html and "Other Co" not in html
+
+
+def test_csv_round_trip_with_chinese_names(app, rep, account):
+    """Exported contacts import again as they were, Chinese names included."""
+    exported = rep.client.get("/key-accounts/export.csv").data
+    assert exported.startswith("\ufeff".encode())
+    assert "张伟" in exported.decode("utf-8-sig")
+    other = type(rep)(app.test_client())
+    other.register(email="other@example.com", name="Other Rep")
+    response = other.post("/key-accounts/import", {"file": (io.BytesIO(exported), "c.csv")},
+                          content_type="multipart/form-data")  # fmt: skip
+    assert response.status_code == 302
+    html = other.client.get("/key-accounts/").get_data(as_text=True)
+    assert "华东电力" in html and "张伟" in html
+    assert _count(app, Contact) == 8
+
+
+def test_csv_import_reports_each_bad_line_and_imports_nothing(app, rep):
+    """Errors name their line numbers, and a file with any error adds no row."""
+    text = (
+        "account,name,title,level,role,guide,relationship,notes\n"
+        "Acme,Ann,CEO,senior,决策人,none,won_over,\n"
+        ",Bob,,middle,user,none,not_met,\n"
+        "Acme,Cy,,boss,user,none,not_met,\n"
+    )
+    response = rep.post("/key-accounts/import",
+                        {"file": (io.BytesIO(text.encode()), "c.csv")},
+                        content_type="multipart/form-data")  # fmt: skip
+    html = response.get_data(as_text=True)
+    assert "Line 3: account is empty." in html
+    assert "Line 4: level: “boss” is not one of the options." in html
+    assert "Line 2" not in html
+    assert _count(app, Contact) == 0 and _count(app, KeyAccount) == 0
