@@ -16,6 +16,13 @@ PURE = [
     "assessment/charts.py",
     "coaching/content.py",
     "coaching/team.py",
+    "selling/cues.py",
+    "selling/negotiation.py",
+    "selling/factors.py",
+    "selling/tracking.py",
+    "selling/pitch.py",
+    "selling/meetings.py",
+    "selling/exc.py",
 ]
 BANNED = {"flask", "flask_sqlalchemy", "flask_babel", "flask_login", "flask_wtf", "wtforms",
           "jinja2", "sqlalchemy", "plotly", "extensions", "app"}  # fmt: skip
