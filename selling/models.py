@@ -19,8 +19,8 @@ from sqlalchemy.orm import mapped_column
 
 from accounts.models import utcnow
 from assessment.scoring import code_for
-from selling.cues import confidence_level
 from extensions import db
+from selling.cues import confidence_level
 
 LEVELS = ("senior", "middle", "front_line")
 ROLES = ("purchaser", "user", "gatekeeper", "decision_maker")
