@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.routing import IntegerConverter
 
 import errors
+import security
 from accounts import language
 from accounts.views import bp as accounts_bp
 from assessment.content import quadrants
@@ -25,6 +26,7 @@ from coaching.views import bp as coaching_bp
 from extensions import babel
 from extensions import csrf
 from extensions import db
+from extensions import limiter
 from extensions import login_manager
 from extensions import migrate
 from selling.views import bp as selling_bp
@@ -44,7 +46,15 @@ def create_app(test_config=None, instance_path=None):
         BABEL_DEFAULT_LOCALE="en",
         BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
         MAX_CONTENT_LENGTH=1024 * 1024,
-        AUTO_MIGRATE=None,  # None: only for SQLite, which nobody migrates by hand
+        # Set FLASK_SESSION_COOKIE_SECURE=true when the app is served over https.
+        SESSION_COOKIE_SECURE=False,
+        SESSION_COOKIE_SAMESITE="Lax",
+        AUTO_MIGRATE=None,
+        # Failed log-ins allowed per account and per address in 15 minutes.
+        LOGIN_LIMIT_PER_ACCOUNT="10 per 15 minutes",
+        LOGIN_LIMIT_PER_ADDRESS="50 per 15 minutes",
+        RATELIMIT_STORAGE_URI=os.environ.get("REDIS_URL") or "memory://",
+        RATELIMIT_HEADERS_ENABLED=False,  # None: only for SQLite, which nobody migrates by hand
     )
     app.config.from_prefixed_env()
     if test_config:
@@ -54,6 +64,7 @@ def create_app(test_config=None, instance_path=None):
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
     babel.init_app(app, locale_selector=language.select_locale)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
@@ -65,6 +76,7 @@ def create_app(test_config=None, instance_path=None):
     app.register_blueprint(coaching_bp)
     app.register_blueprint(selling_bp)
     errors.init_app(app)
+    security.init_app(app)
     demo.init_app(app)
     app.context_processor(language.template_globals)
 

@@ -1,6 +1,8 @@
 """Flask extensions, created unbound so every package can import them."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -17,3 +19,5 @@ migrate = Migrate()
 login_manager = LoginManager()
 babel = Babel()
 csrf = CSRFProtect()
+# Storage comes from RATELIMIT_STORAGE_URI: Redis when REDIS_URL is set, else memory.
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -1,4 +1,4 @@
-"""Sign-up, log-in and language forms."""
+"""Sign-up, log-in, password, language and account-deletion forms."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -13,6 +13,33 @@ from wtforms.validators import Length
 from wtforms.validators import ValidationError
 
 from accounts.language import LOCALES
+from accounts.passwords import MAX_LENGTH
+from accounts.passwords import MIN_LENGTH
+from accounts.passwords import is_common
+
+
+def _not_common(form, field):
+    if field.data and is_common(field.data):
+        raise ValidationError(
+            _l(
+                "This password appears in lists of leaked passwords. Please choose another."
+            )
+        )
+
+
+def _new_password(label):
+    return PasswordField(
+        label,
+        validators=[
+            DataRequired(_l("Please choose a password.")),
+            Length(
+                min=MIN_LENGTH,
+                max=MAX_LENGTH,
+                message=_l("Between 8 and 1,000 characters, please."),
+            ),
+            _not_common,
+        ],
+    )
 
 
 class RegistrationForm(FlaskForm):
@@ -31,15 +58,7 @@ class RegistrationForm(FlaskForm):
             Length(max=254, message=_l("At most 254 characters.")),
         ],
     )
-    password = PasswordField(
-        _l("Password"),
-        validators=[
-            DataRequired(_l("Please choose a password.")),
-            Length(
-                min=8, max=1000, message=_l("Between 8 and 1,000 characters, please.")
-            ),
-        ],
-    )
+    password = _new_password(_l("Password"))
     confirm = PasswordField(
         _l("Repeat password"),
         validators=[EqualTo("password", _l("The two passwords differ."))],
@@ -52,6 +71,25 @@ class LoginForm(FlaskForm):
     )
     password = PasswordField(
         _l("Password"), validators=[DataRequired(_l("Please enter your password."))]
+    )
+
+
+class PasswordChangeForm(FlaskForm):
+    current = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(_l("Please enter your password."))],
+    )
+    password = _new_password(_l("New password"))
+    confirm = PasswordField(
+        _l("Repeat new password"),
+        validators=[EqualTo("password", _l("The two passwords differ."))],
+    )
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(
+        _l("Your password, to confirm"),
+        validators=[DataRequired(_l("Please enter your password."))],
     )
 
 

@@ -27,6 +27,8 @@ class User(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[str | None] = mapped_column(String(10))
+    # Bumped to end every session of this user at once (log-out, password change).
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def set_password(self, password):
@@ -35,6 +37,10 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password):
         return check_password_hash(self.password_hash, password)
+
+    def end_all_sessions(self):
+        """Make every session cookie issued so far for this user worthless."""
+        self.session_epoch += 1
 
 
 @login_manager.user_loader

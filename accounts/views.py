@@ -1,8 +1,10 @@
-"""Sign-up, log-in, log-out and the language switcher."""
+"""Sign-up, log-in, log-out, password, language, and the user's own data."""
 
 from urllib.parse import urlsplit
 
 from flask import Blueprint
+from flask import Response
+from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -11,17 +13,34 @@ from flask import session
 from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_login import login_required
 from flask_login import login_user
 from flask_login import logout_user
 from sqlalchemy import select
 
+import privacy
+from accounts.forms import DeleteAccountForm
 from accounts.forms import LanguageForm
 from accounts.forms import LoginForm
+from accounts.forms import PasswordChangeForm
 from accounts.forms import RegistrationForm
 from accounts.models import User
 from extensions import db
+from extensions import limiter
+from security import log_event
+from security import start_session
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
+
+
+def _sign_in(user):
+    """A new session for this user: nothing of the anonymous one carries over but the language."""
+    locale = session.get("locale")
+    session.clear()
+    if locale:
+        session["locale"] = locale
+    login_user(user)
+    start_session(user)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -40,13 +59,34 @@ def register():
             user.set_password(form.password.data)
             db.session.add(user)
             db.session.commit()
-            login_user(user)
+            _sign_in(user)
+            log_event("register")
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.name))
             return redirect(url_for("index"))
     return render_template("accounts/register.html", form=form)
 
 
+def _login_email():
+    return "login:" + (request.form.get("email") or "").strip().lower()
+
+
+def _failed(response):
+    """Only failed attempts count against the limits: a failure re-shows the form."""
+    return response.status_code == 200
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(
+    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
+    key_func=_login_email,
+    methods=["POST"],
+    deduct_when=_failed,
+)
+@limiter.limit(
+    lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"],
+    methods=["POST"],
+    deduct_when=_failed,
+)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("index"))
@@ -55,17 +95,103 @@ def login():
         email = form.email.data.strip().lower()
         user = db.session.scalar(select(User).where(User.email == email))
         if user is None or not user.check_password(form.password.data):
+            log_event("login_failed", email=email)
             form.password.errors.append(_("Wrong email or password."))
         else:
-            login_user(user)
+            _sign_in(user)
+            log_event("login")
             return redirect(_safe_next(request.args.get("next")))
     return render_template("accounts/login.html", form=form)
 
 
 @bp.post("/logout")
 def logout():
+    if current_user.is_authenticated:
+        log_event("logout")
+        current_user.end_all_sessions()
+        db.session.commit()
     logout_user()
+    locale = session.get("locale")
+    session.clear()
+    if locale:
+        session["locale"] = locale
     flash(_("You are logged out."))
+    return redirect(url_for("index"))
+
+
+@bp.get("/")
+@login_required
+def settings():
+    return render_template(
+        "accounts/settings.html",
+        password_form=PasswordChangeForm(),
+        delete_form=DeleteAccountForm(),
+    )
+
+
+@bp.post("/password")
+@login_required
+def change_password():
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current.data):
+            form.current.errors.append(_("This is not your current password."))
+        else:
+            current_user.set_password(form.password.data)
+            current_user.end_all_sessions()
+            db.session.commit()
+            start_session(
+                current_user
+            )  # this browser stays signed in; all others are out
+            log_event("password_changed")
+            flash(_("Password changed. Every other session of yours has been ended."))
+            return redirect(url_for(".settings"))
+    return render_template(
+        "accounts/settings.html", password_form=form, delete_form=DeleteAccountForm()
+    )
+
+
+@bp.get("/data.json")
+@login_required
+def data_json():
+    log_event("export", format="json")
+    return Response(
+        privacy.as_json(current_user),
+        mimetype="application/json",
+        headers={"Content-Disposition": 'attachment; filename="my-data.json"'},
+    )
+
+
+@bp.get("/data.csv")
+@login_required
+def data_csv():
+    log_event("export", format="csv")
+    return Response(
+        privacy.as_csv(current_user),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="my-data.csv"'},
+    )
+
+
+@bp.post("/delete")
+@login_required
+def delete_account():
+    form = DeleteAccountForm()
+    if form.validate_on_submit() and not current_user.check_password(
+        form.password.data
+    ):
+        form.password.errors.append(_("This is not your current password."))
+    if not form.validate_on_submit() or form.password.errors:
+        return render_template(
+            "accounts/settings.html",
+            password_form=PasswordChangeForm(),
+            delete_form=form,
+        )
+    log_event("account_deleted")
+    privacy.erase(current_user)
+    logout_user()
+    session.clear()
+    flash(_("Your account and everything it held are deleted."))
     return redirect(url_for("index"))
 
 

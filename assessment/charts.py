@@ -33,6 +33,11 @@ class Series:
     dash: str = "solid"
 
 
+def _plain(text: str) -> str:
+    """Plotly reads a few HTML tags in labels (<a>, <b>...); show people's names as typed."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def radar(
     series: list[Series], lang: str, title: str, max_r: float | None = None
 ) -> Figure:
@@ -50,7 +55,7 @@ def radar(
             "type": "scatterpolar",
             "r": [s.counts[q] for q in (*QUADRANTS, "A")],
             "theta": theta,
-            "name": s.name,
+            "name": _plain(s.name),
             "line": {"color": s.colour, "dash": s.dash},
             "fill": "toself" if s.fill else "none",
             "opacity": 0.85,

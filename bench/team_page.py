@@ -24,6 +24,7 @@ from app import create_app  # noqa: E402
 from coaching.demo import gen_team  # noqa: E402
 from extensions import db  # noqa: E402
 from tests.helpers import count_queries  # noqa: E402
+from tests.helpers import sign_in  # noqa: E402
 
 PAGES = {
     "team page": "/teams/{id}",
@@ -51,8 +52,7 @@ def main(sizes):
             seeded = time.perf_counter() - started
             engine = db.engine
         client = app.test_client()
-        with client.session_transaction() as session:
-            session["_user_id"] = str(coach_id)
+        sign_in(client, coach_id)
         for label, url in PAGES.items():
             url = url.format(id=team_id)
             client.get(url)  # warm up caches and templates

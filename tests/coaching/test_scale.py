@@ -5,12 +5,7 @@ import pytest
 from coaching.demo import gen_team
 from extensions import db
 from tests.helpers import count_queries
-
-
-def _login_as_coach(app, client, coach_id):
-    with client.session_transaction() as session:
-        session["_user_id"] = str(coach_id)
-        session["_fresh"] = True
+from tests.helpers import sign_in
 
 
 @pytest.mark.parametrize(
@@ -22,7 +17,7 @@ def test_queries_do_not_grow_with_the_team(app, client, url):
     for size in (10, 1000):
         with app.app_context():
             team_id, coach_id = gen_team(size, coach_email=f"coach{size}@example.com")
-        _login_as_coach(app, client, coach_id)
+        sign_in(client, coach_id)
         with app.app_context():
             engine = db.engine
         with count_queries(engine) as statements:

@@ -1,0 +1,88 @@
+"""Response headers, session lifetime and security events, app-wide."""
+
+import logging
+import time
+
+from flask import current_app
+from flask import request
+from flask import session
+from flask_login import current_user
+from flask_login import logout_user
+
+# No inline script anywhere; Plotly sets inline styles, hence 'unsafe-inline' for style.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+events = logging.getLogger("wholebrain.security")
+
+
+def log_event(what, **details):
+    """Record a security event: who, what, when (UTC). Never a password or an answer."""
+    who = (
+        current_user.get_id() if current_user and current_user.is_authenticated else "-"
+    )
+    fields = " ".join(f"{k}={v}" for k, v in sorted(details.items()))
+    events.info(
+        "%s user=%s ip=%s %s",
+        what,
+        who,
+        request.remote_addr if request else "-",
+        fields,
+        extra={"utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())},
+    )
+
+
+def init_app(app):
+    app.config.setdefault("SESSION_IDLE_MINUTES", 30)
+    app.config.setdefault("SESSION_ABSOLUTE_HOURS", 12)
+    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    if not events.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(utc)s security %(message)s"))
+        events.addHandler(handler)
+        events.setLevel(logging.INFO)
+    app.before_request(_enforce_session_limits)
+    app.after_request(_headers)
+
+
+def start_session(user):
+    """Mark a fresh log-in: the session carries the user's current epoch and its times."""
+    now = int(time.time())
+    session["epoch"] = user.session_epoch
+    session["login_at"] = now
+    session["seen_at"] = now
+    session.permanent = False
+
+
+def _enforce_session_limits():
+    """End sessions that went idle, grew too old, or were ended elsewhere (epoch moved on)."""
+    if not current_user.is_authenticated:
+        return
+    now = int(time.time())
+    idle = current_app.config["SESSION_IDLE_MINUTES"] * 60
+    absolute = current_app.config["SESSION_ABSOLUTE_HOURS"] * 3600
+    expired = (
+        session.get("epoch") != current_user.session_epoch
+        or now - session.get("seen_at", 0) > idle
+        or now - session.get("login_at", 0) > absolute
+    )
+    if expired:
+        log_event("session_ended", reason="expired_or_revoked")
+        logout_user()
+        session.clear()
+        return
+    session["seen_at"] = now
+
+
+def _headers(response):
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Content-Security-Policy", CSP)
+    if current_user and current_user.is_authenticated:
+        response.headers["Cache-Control"] = "no-store"
+    return response
