@@ -42,7 +42,7 @@ def create_app(test_config=None, instance_path=None):
         SQLALCHEMY_DATABASE_URI=os.environ.get("DATABASE_URL")
         or f"sqlite:///{Path(app.instance_path) / 'wholebrain.sqlite'}",
         # scrypt at N=2**17 (OWASP's floor); tests may choose a cheaper one.
-        PASSWORD_HASH_METHOD="scrypt:131072:8:1",
+        PASSWORD_HASH_METHOD="scrypt:131072:8:1",  # noqa: S106 - a method name, not a password
         BABEL_DEFAULT_LOCALE="en",
         BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
         MAX_CONTENT_LENGTH=1024 * 1024,

@@ -3,11 +3,14 @@
 import logging
 import time
 
+from flask import abort
 from flask import current_app
 from flask import request
 from flask import session
 from flask_login import current_user
 from flask_login import logout_user
+
+from extensions import login_manager
 
 # No inline script anywhere; Plotly sets inline styles, hence 'unsafe-inline' for style.
 CSP = (
@@ -15,6 +18,13 @@ CSP = (
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+
+# The only endpoints open without signing in; every other route needs a session
+# (and then its own owner or coach check). tests/test_security.py walks the URL map.
+PUBLIC = frozenset({
+    "index", "static", "plotly_js",
+    "accounts.login", "accounts.register", "accounts.set_language", "accounts.logout",
+})  # fmt: skip
 
 events = logging.getLogger("wholebrain.security")
 
@@ -46,6 +56,7 @@ def init_app(app):
         events.addHandler(handler)
         events.setLevel(logging.INFO)
     app.before_request(_enforce_session_limits)
+    app.before_request(_deny_by_default)
     app.after_request(_headers)
 
 
@@ -76,6 +87,20 @@ def _enforce_session_limits():
         session.clear()
         return
     session["seen_at"] = now
+
+
+def _deny_by_default():
+    if request.endpoint is None or request.endpoint in PUBLIC:
+        return None  # unknown addresses fall through to 404
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
+
+
+def deny(what, **details):
+    """Log a refused access and answer 404, exactly as for a missing object."""
+    log_event("access_denied", target=what, path=request.path, **details)
+    abort(404)
 
 
 def _headers(response):

@@ -177,22 +177,18 @@ def data_csv():
 @login_required
 def delete_account():
     form = DeleteAccountForm()
-    if form.validate_on_submit() and not current_user.check_password(
-        form.password.data
-    ):
+    if form.validate_on_submit():
+        if current_user.check_password(form.password.data):
+            log_event("account_deleted")
+            privacy.erase(current_user)
+            logout_user()
+            session.clear()
+            flash(_("Your account and everything it held are deleted."))
+            return redirect(url_for("index"))
         form.password.errors.append(_("This is not your current password."))
-    if not form.validate_on_submit() or form.password.errors:
-        return render_template(
-            "accounts/settings.html",
-            password_form=PasswordChangeForm(),
-            delete_form=form,
-        )
-    log_event("account_deleted")
-    privacy.erase(current_user)
-    logout_user()
-    session.clear()
-    flash(_("Your account and everything it held are deleted."))
-    return redirect(url_for("index"))
+    return render_template(
+        "accounts/settings.html", password_form=PasswordChangeForm(), delete_form=form
+    )
 
 
 @bp.post("/language")

@@ -24,6 +24,7 @@ from assessment.models import Assessment
 from assessment.models import RoundAnswer
 from assessment.questionnaire import QUADRANTS
 from extensions import db
+from security import deny
 
 bp = Blueprint("assessment", __name__, url_prefix="/assessment")
 
@@ -38,7 +39,7 @@ def _own(assessment_id):
     """The signed-in user's assessment; anyone else's answers 404 like a missing one."""
     assessment = db.session.get(Assessment, assessment_id)
     if assessment is None or assessment.user_id != current_user.id:
-        abort(404)
+        deny("assessment", id=assessment_id)
     return assessment
 
 

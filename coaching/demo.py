@@ -22,6 +22,9 @@ from coaching.models import Team
 from coaching.models import TeamCoach
 from extensions import db
 
+# No password hashes to "!", so seeded members cannot log in.
+UNUSABLE = "!"  # noqa: S105  # nosec B105 - a marker, not a password
+
 
 def gen_counts(rng):
     """A random split of 24 picks over A-D, at most 8 per quadrant per round (so 24)."""
@@ -37,16 +40,16 @@ def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9):
 
     Call inside an app context. Returns (team id, coach id).
     """
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - demo data, not a secret
     now = utcnow()
-    coach = User(email=coach_email, name="Demo Coach", password_hash="!")
+    coach = User(email=coach_email, name="Demo Coach", password_hash=UNUSABLE)
     team = Team(name=f"Team of {size}")
     db.session.add_all([coach, team])
     db.session.flush()
     db.session.add(TeamCoach(team_id=team.id, user_id=coach.id))
     users = [
         {"email": f"m{team.id}-{i}@example.com", "name": f"Member {i:05d}",
-         "password_hash": "!", "created_at": now}
+         "password_hash": UNUSABLE, "created_at": now}
         for i in range(size)
     ]  # fmt: skip
     db.session.execute(insert(User), users)

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import abort
 from sqlalchemy import and_
 from sqlalchemy import func
 from sqlalchemy import select
@@ -15,6 +14,7 @@ from coaching.models import Team
 from coaching.models import TeamCoach
 from coaching.team import codes_of
 from extensions import db
+from security import deny
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ def team_for(team_id, user_id, *roles):
     role = role_in(team_id, user_id)
     team = db.session.get(Team, team_id) if role in roles else None
     if team is None:
-        abort(404)
+        deny("team", id=team_id)
     return team, role
 
 
@@ -133,7 +133,7 @@ def member_history(team_id, user_id):
         )
     )
     if member is None:
-        abort(404)
+        deny("team_member", team=team_id, id=user_id)
     assessments = db.session.scalars(
         visible_assessments(team_id)
         .where(Assessment.user_id == user_id)

@@ -1,12 +1,12 @@
 """Who may read and who may change a rep's accounts and contacts."""
 
-from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
 
 from coaching.models import Membership
 from coaching.models import TeamCoach
 from extensions import db
+from security import deny
 from selling.models import Contact
 from selling.models import KeyAccount
 
@@ -35,10 +35,10 @@ def account_for(account_id, write=False):
     """The account if the signed-in user may read it (or change it, with `write`); else 404."""
     account = db.session.get(KeyAccount, account_id)
     if account is None:
-        abort(404)
+        deny("key_account", id=account_id)
     mine = account.owner_id == current_user.id
     if not mine and (write or not coaches(current_user.id, account.owner_id)):
-        abort(404)
+        deny("key_account", id=account_id, write=write)
     return account
 
 
@@ -46,6 +46,6 @@ def contact_for(contact_id, write=False):
     """The contact, under the same rule as its account."""
     contact = db.session.get(Contact, contact_id)
     if contact is None:
-        abort(404)
+        deny("contact", id=contact_id)
     account_for(contact.account_id, write=write)
     return contact

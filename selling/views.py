@@ -28,6 +28,7 @@ from assessment.scoring import code_for
 from coaching import content as coaching_content
 from coaching.queries import latest_own
 from extensions import db
+from security import deny
 from selling import access
 from selling import csvio
 from selling import cues as cue_catalogue
@@ -93,7 +94,7 @@ def index():
     """The rep's accounts, or (for their coach) another rep's, with a search."""
     rep_id = request.args.get("rep", type=int) or current_user.id
     if not access.can_read(rep_id):
-        abort(404)
+        deny("key_accounts", rep=rep_id)
     rep = db.session.get(User, rep_id)
     query = select(KeyAccount).where(KeyAccount.owner_id == rep_id)
     text = request.args.get("q", "").strip()

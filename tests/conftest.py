@@ -9,6 +9,7 @@ from sqlalchemy import text
 from app import create_app
 from assessment import questionnaire
 from extensions import db
+from extensions import limiter
 
 CSRF = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
@@ -41,8 +42,9 @@ def app(tmp_path):
 
 
 def close_database(app):
-    """Empty a shared database server for the next test, and close every connection."""
+    """Empty a shared database server (and rate-limit store) for the next test."""
     with app.app_context():
+        limiter.reset()
         db.session.remove()
         if db.engine.dialect.name != "sqlite":
             db.drop_all()
