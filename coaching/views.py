@@ -43,6 +43,7 @@ from coaching.team import compose
 from coaching.team import guide
 from coaching.team import pair
 from extensions import db
+from security import row_id
 
 bp = Blueprint("coaching", __name__, url_prefix="/teams")
 
@@ -360,11 +361,11 @@ def pair_view(team_id):
     if role == "coach":
         for row in queries.member_rows(team_id):
             names[row.user_id], visible[row.user_id] = row.name, row.counts
-        first_id = request.args.get("a", type=int)
+        first_id = request.args.get("a", type=row_id)
     else:
         names[current_user.id] = current_user.name
         first_id = current_user.id
-    second_id = request.args.get("b", type=int)
+    second_id = request.args.get("b", type=row_id)
     if (
         role == "member"
         and second_id is not None

@@ -29,6 +29,7 @@ from coaching import content as coaching_content
 from coaching.queries import latest_own
 from extensions import db
 from security import deny
+from security import row_id
 from selling import access
 from selling import csvio
 from selling import cues as cue_catalogue
@@ -92,7 +93,7 @@ def _funnel_choices():
 @bp.get("/")
 def index():
     """The rep's accounts, or (for their coach) another rep's, with a search."""
-    rep_id = request.args.get("rep", type=int) or current_user.id
+    rep_id = request.args.get("rep", type=row_id) or current_user.id
     if not access.can_read(rep_id):
         deny("key_accounts", rep=rep_id)
     rep = db.session.get(User, rep_id)

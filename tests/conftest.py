@@ -4,12 +4,23 @@ import os
 import re
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings
 from sqlalchemy import text
 
 from app import create_app
 from assessment import questionnaire
 from extensions import db
 from extensions import limiter
+
+# CI runs every property and fuzz test with 1,000 examples; locally 100 keep it quick.
+settings.register_profile(
+    "ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+)
 
 CSRF = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
