@@ -68,12 +68,14 @@ def test_missing_page_is_a_translated_404(client):
     assert "这里什么也没有" in response.get_data(as_text=True)
 
 
-def test_unexpected_error_shows_no_traceback(app, client):
+def test_unexpected_error_shows_no_traceback(app, client, actions):
     """A crash answers a plain 500 page, never a traceback."""
 
     @app.get("/boom")
     def boom():
         raise RuntimeError("secret detail")
+
+    actions.register()  # a new route is closed to strangers by default
 
     response = client.get("/boom")
     assert response.status_code == 500
