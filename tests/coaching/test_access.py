@@ -106,3 +106,22 @@ def test_members_never_see_other_members_data(world):
     ]:
         html = ann.client.get(url).get_data(as_text=True)
         assert "Bo" not in html.replace("Both", "") and MARKER not in html, url
+
+
+def test_coaches_see_profiles_only_through_the_team_pages(app, world):
+    """A member's own assessment pages stay the member's: their coach gets 404 there too."""
+    from assessment.models import Assessment
+
+    with app.app_context():
+        ann_assessment = db.session.scalar(
+            select(Assessment.id).filter_by(user_id=world["ids"]["ann"])
+        )
+    for who in (
+        world["team"]["coach"],
+        world["other_coach"],
+        world["former"],
+        world["outsider"],
+    ):
+        for url in [f"/assessment/{ann_assessment}", f"/assessment/{ann_assessment}/report",
+                    f"/assessment/{ann_assessment}/review"]:  # fmt: skip
+            assert who.client.get(url).status_code == 404, url
