@@ -5,7 +5,9 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from flask import has_request_context
 from flask import render_template
+from flask import request
 from flask import send_file
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -104,6 +106,8 @@ def create_app(test_config=None, instance_path=None):
             import flask_migrate
 
             flask_migrate.upgrade(directory=MIGRATIONS)
+            # Forked workers (gunicorn's preload) must not share these connections.
+            db.engine.dispose()
     return app
 
 
@@ -135,8 +139,21 @@ def _tune_sqlite(dbapi_connection, connection_record):
     """WAL lets readers run beside a writer; the busy timeout waits instead of failing."""
     if type(dbapi_connection).__module__ != "sqlite3":
         return
+    # SQLAlchemy emits BEGIN itself (below) instead of the driver's own.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _begin_sqlite(conn):
+    """Writes take SQLite's write lock up front (BEGIN IMMEDIATE), so two requests
+    never both read, then both try to write and one fails with 'database is locked';
+    the second waits (busy timeout) and then sees what the first wrote."""
+    if conn.dialect.name != "sqlite":
+        return
+    writing = has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")

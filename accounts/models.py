@@ -6,6 +6,7 @@ from datetime import datetime
 from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import String
+from sqlalchemy import update
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from werkzeug.security import check_password_hash
@@ -39,8 +40,16 @@ class User(UserMixin, db.Model):
         return check_password_hash(self.password_hash, password)
 
     def end_all_sessions(self):
-        """Make every session cookie issued so far for this user worthless."""
-        self.session_epoch += 1
+        """Make every session cookie issued so far for this user worthless.
+
+        An atomic UPDATE, so two log-outs at once still both count.
+        """
+        db.session.execute(
+            update(User)
+            .where(User.id == self.id)
+            .values(session_epoch=User.session_epoch + 1)
+        )
+        db.session.refresh(self, ["session_epoch"])
 
 
 @login_manager.user_loader

@@ -10,6 +10,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_login import login_required
 from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 
 from accounts.language import content_lang
 from assessment import charts
@@ -101,14 +103,28 @@ def answer_round(assessment_id, number):
 
 
 def _save_round(assessment, number, picks):
+    """Store a round once, however often it is sent (double click, retry)."""
     answer = next((a for a in assessment.answers if a.round_number == number), None)
-    if answer is None:
-        db.session.add(
-            RoundAnswer(assessment=assessment, round_number=number, picks=picks)
-        )
-    else:
+    if answer is not None:
         answer.picks = picks
-    db.session.commit()
+        db.session.commit()
+        return
+    db.session.add(RoundAnswer(assessment=assessment, round_number=number, picks=picks))
+    try:
+        db.session.commit()
+    except (
+        IntegrityError
+    ):  # the same round arrived at the same time from another request
+        db.session.rollback()
+        db.session.execute(
+            update(RoundAnswer)
+            .where(
+                RoundAnswer.assessment_id == assessment.id,
+                RoundAnswer.round_number == number,
+            )
+            .values(picks=picks)
+        )
+        db.session.commit()
 
 
 @bp.get("/<id:assessment_id>/review")
