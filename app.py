@@ -8,13 +8,13 @@ from flask import Flask
 from flask import has_request_context
 from flask import render_template
 from flask import request
-from flask import send_file
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.routing import IntegerConverter
 
+import assets
 import errors
 import security
 from accounts import language
@@ -73,6 +73,7 @@ def create_app(test_config=None, instance_path=None):
     login_manager.login_message = _l("Please log in to see this page.")
 
     app.url_map.converters["id"] = RowIdConverter
+    app.register_blueprint(assets.bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(assessment_bp)
     app.register_blueprint(coaching_bp)
@@ -81,6 +82,7 @@ def create_app(test_config=None, instance_path=None):
     security.init_app(app)
     demo.init_app(app)
     app.context_processor(language.template_globals)
+    app.jinja_env.globals["asset"] = assets.asset
 
     @app.get("/")
     def index():
@@ -92,14 +94,6 @@ def create_app(test_config=None, instance_path=None):
             form=StartForm(),
             quadrants=quadrants(),
         )
-
-    @app.get("/vendor/plotly.min.js")
-    def plotly_js():
-        # Served from the installed plotly wheel so the app works offline.
-        import plotly
-
-        path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-        return send_file(path, mimetype="text/javascript", max_age=31536000)
 
     if _should_migrate(app):
         with app.app_context():

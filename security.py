@@ -22,7 +22,7 @@ CSP = (
 # The only endpoints open without signing in; every other route needs a session
 # (and then its own owner or coach check). tests/test_security.py walks the URL map.
 PUBLIC = frozenset({
-    "index", "static", "plotly_js",
+    "index", "static", "assets.serve",
     "accounts.login", "accounts.register", "accounts.set_language", "accounts.logout",
 })  # fmt: skip
 
@@ -119,6 +119,7 @@ def _headers(response):
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     if response.mimetype == "text/html":
         response.headers.setdefault("Content-Security-Policy", CSP)
-    if current_user and current_user.is_authenticated:
+    # Personal pages and downloads are never stored; fingerprinted assets may be.
+    if current_user.is_authenticated and request.endpoint not in ("assets.serve", "static"):
         response.headers["Cache-Control"] = "no-store"
     return response

@@ -45,13 +45,41 @@ def test_secret_key_is_shared_through_the_instance_folder(tmp_path):
     assert len(first.config["SECRET_KEY"]) >= 32
 
 
-def test_plotly_is_served_by_the_app(client):
-    """The chart library comes from the app itself, so reports work offline."""
-    response = client.get("/vendor/plotly.min.js")
+def test_static_files_are_fingerprinted_cached_and_compressed(client):
+    """plotly.js comes from the app itself (offline), under a hashed URL, gzipped, kept a year."""
+    import re
+
+    html = client.get("/account/login").get_data(as_text=True)
+    css = re.search(r'href="(/assets/[0-9a-f]{16}/css/app.css)"', html).group(1)
+    response = client.get(css, headers={"Accept-Encoding": "gzip"})
     assert response.status_code == 200
-    assert response.mimetype == "text/javascript"
-    assert b"plotly" in response.data[:2000].lower()
-    response.close()
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert response.headers["Content-Encoding"] == "gzip"
+    import gzip
+
+    assert b".site-header" in gzip.decompress(response.data)
+    again = client.get(css, headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304
+    stale = client.get(css.replace(css.split("/")[2], "0" * 16))
+    assert stale.status_code == 200 and stale.headers["Cache-Control"] == "no-cache"
+    assert client.get("/assets/x/../../app.py").status_code == 404
+
+
+def test_plotly_bundle_is_the_apps_own(client, actions):
+    """The report loads the small polar-only plotly bundle, not a CDN copy."""
+    actions.register()
+    report = client.get(f"/assessment/{actions.take_assessment()}/report").get_data(
+        as_text=True
+    )
+    import re
+
+    url = re.search(
+        r'src="(/assets/[0-9a-f]{16}/vendor/plotly-polar.min.js)"', report
+    ).group(1)
+    response = client.get(url)
+    assert response.mimetype == "application/javascript"
+    assert len(response.data) < 1_300_000
+    assert b"scatterpolar" in response.data
 
 
 def test_no_page_loads_anything_from_elsewhere():

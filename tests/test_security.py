@@ -29,7 +29,7 @@ def _rows(app, model, **filters):
 
 def test_every_route_has_a_policy(app, client):
     """Walk the URL map: every route is public by name, or sends a stranger to log in."""
-    assert PUBLIC == {"index", "static", "plotly_js", "accounts.login", "accounts.register",
+    assert PUBLIC == {"index", "static", "assets.serve", "accounts.login", "accounts.register",
                       "accounts.set_language", "accounts.logout"}  # fmt: skip
     for rule in app.url_map.iter_rules():
         if rule.endpoint in PUBLIC:

@@ -203,7 +203,7 @@ def test_report_shows_code_pattern_balances_and_loop(client, trainee):
     assert "Consistency: 3 of 3 rounds share the top quadrant (A)." in html
     assert "not what you can do" in html  # preferences, not abilities
     assert "do not rank people" in html
-    assert "/vendor/plotly.min.js" in html
+    assert "/vendor/plotly-polar.min.js" in html
     assert "&#34;r&#34;: [9, 6, 3, 6, 9]" in html  # the radar's data, HTML-escaped JSON
     loop = html[html.index('class="loop"') :]
     assert (
