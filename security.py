@@ -55,9 +55,18 @@ def init_app(app):
         handler.setFormatter(logging.Formatter("%(utc)s security %(message)s"))
         events.addHandler(handler)
         events.setLevel(logging.INFO)
+    app.before_request(_refuse_nul_characters)
     app.before_request(_enforce_session_limits)
     app.before_request(_deny_by_default)
     app.after_request(_headers)
+
+
+def _refuse_nul_characters():
+    """No person types a NUL character, and PostgreSQL cannot store one: refuse it."""
+    for values in (request.args, request.form):
+        for value in values.listvalues():
+            if any("\x00" in item for item in value):
+                abort(400)
 
 
 def start_session(user):
@@ -120,6 +129,9 @@ def _headers(response):
     if response.mimetype == "text/html":
         response.headers.setdefault("Content-Security-Policy", CSP)
     # Personal pages and downloads are never stored; fingerprinted assets may be.
-    if current_user.is_authenticated and request.endpoint not in ("assets.serve", "static"):
+    if current_user.is_authenticated and request.endpoint not in (
+        "assets.serve",
+        "static",
+    ):
         response.headers["Cache-Control"] = "no-store"
     return response

@@ -75,6 +75,8 @@ def read(data: bytes):
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        text = "\x00"
+    if "\x00" in text:  # binary data, or a text encoding other than UTF-8
         return [], [
             (1, _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."))
         ]
