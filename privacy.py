@@ -18,6 +18,7 @@ from coaching.models import Membership
 from coaching.models import Team
 from coaching.models import TeamCoach
 from extensions import db
+from security import spreadsheet_safe
 from selling.models import Contact
 from selling.models import KeyAccount
 
@@ -110,7 +111,7 @@ def as_csv(user: User) -> str:
     for section, value in collect(user).items():
         for path, leaf in _flatten(value):
             item, _, field = path.partition(".")
-            writer.writerow([section, item, field, _safe(leaf)])
+            writer.writerow([section, item, field, spreadsheet_safe(leaf)])
     return out.getvalue()
 
 
@@ -123,10 +124,6 @@ def _flatten(value, prefix=""):
             yield from _flatten(v, f"{prefix}.{i}" if prefix else str(i))
     else:
         yield prefix, "" if value is None else str(value)
-
-
-def _safe(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def erase(user: User) -> None:

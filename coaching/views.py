@@ -44,6 +44,7 @@ from coaching.team import guide
 from coaching.team import pair
 from extensions import db
 from security import row_id
+from security import spreadsheet_safe
 
 bp = Blueprint("coaching", __name__, url_prefix="/teams")
 
@@ -416,7 +417,7 @@ def export(team_id):
     for r in rows:
         counts = r.counts or {}
         writer.writerow([
-            _safe_cell(r.name), _safe_cell(r.email), r.joined_at.date().isoformat(),
+            spreadsheet_safe(r.name), spreadsheet_safe(r.email), r.joined_at.date().isoformat(),
             r.finished_at.date().isoformat() if r.finished_at else "",
             *(counts.get(q, "") for q in "ABCD"), r.code or "", r.pattern or "",
         ])  # fmt: skip
@@ -426,11 +427,6 @@ def export(team_id):
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
-
-
-def _safe_cell(value):
-    """Keep spreadsheets from running a cell as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @bp.get("/<id:team_id>/report")

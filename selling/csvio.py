@@ -6,6 +6,7 @@ import io
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from security import spreadsheet_safe
 from selling.labels import LABELS
 from selling.models import GUIDE
 from selling.models import LEVELS
@@ -51,19 +52,18 @@ def write(contacts):
     writer.writerow(COLUMNS)
     for c in contacts:
         writer.writerow(
-            [safe(c.account.name), safe(c.name), safe(c.title)]
+            [
+                spreadsheet_safe(c.account.name),
+                spreadsheet_safe(c.name),
+                spreadsheet_safe(c.title),
+            ]
             + [
                 str(LABELS[getattr(c, col)])
                 for col in ("level", "role", "guide", "relationship")
             ]
-            + [safe(c.notes)]
+            + [spreadsheet_safe(c.notes)]
         )
     return out.getvalue()
-
-
-def safe(value):
-    """Keep spreadsheets from running a cell as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def read(data: bytes):
