@@ -56,9 +56,13 @@ def test_payload_is_text_on_every_page(app, rep, payload):
     member = CoachActions(app.test_client())
     member.register(email="m@example.com", name=payload[:80])
     member.join(CoachActions.invite(rep, team_id))
-    member.take_assessment(picks_for({"C": 4, "D": 4}))
+    report = member.take_assessment(picks_for({"C": 4, "D": 4}))
+    own = member.client.get(f"/assessment/{report}/report").get_data(as_text=True)
+    assert _shown_as_text(own, payload[:80]), "own report"
     rep.post(f"/teams/{team_id}/members/2", {"body": payload})
     account_id = rep.add_account(payload[:120])
+    rep.post(f"/key-accounts/{account_id}",
+             {"name": payload[:120], "funnel_step": "analyse", "notes": payload})  # fmt: skip
     contact_id = rep.add_contact(
         account_id, name=payload[:120], title=payload[:120], notes=payload
     )
