@@ -80,8 +80,15 @@ def read(data: bytes):
         return [], [
             (1, _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."))
         ]
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().casefold() for h in (reader.fieldnames or [])]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip().casefold() for h in (reader.fieldnames or [])]
+        return _rows(reader, header)
+    except csv.Error:
+        return [], [(reader.line_num or 1, _("This line is not valid CSV."))]
+
+
+def _rows(reader, header):
     missing = [c for c in ("account", "name") if c not in header]
     if missing:
         return [], [(1, _("The first line must name the columns; missing: %(cols)s.",
