@@ -17,6 +17,7 @@ from extensions import limiter
 from security import PUBLIC
 from tests.conftest import FAST_HASH
 from tests.conftest import Actions
+from tests.conftest import close_database
 from tests.conftest import database_url
 
 
@@ -72,16 +73,28 @@ def test_session_cookie_flags(client, actions):
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
-def test_secure_cookie_when_configured(tmp_path):
+@pytest.fixture
+def make_app(tmp_path):
+    """An app with extra settings, on the test database, always cleaned up."""
+    made = []
+
+    def make(**config):
+        app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(tmp_path), "TESTING": True,
+                          "SECRET_KEY": "t", "PASSWORD_HASH_METHOD": FAST_HASH,
+                          "AUTO_MIGRATE": True, **config}, instance_path=str(tmp_path))  # fmt: skip
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        close_database(app)
+
+
+def test_secure_cookie_when_configured(make_app):
     """Behind https, FLASK_SESSION_COOKIE_SECURE=true marks the cookie Secure."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(tmp_path), "TESTING": True,
-                      "SESSION_COOKIE_SECURE": True, "PASSWORD_HASH_METHOD": FAST_HASH},
-                     instance_path=str(tmp_path))  # fmt: skip
+    app = make_app(SESSION_COOKIE_SECURE=True)
     response = Actions(app.test_client()).register()
     assert "Secure" in response.headers["Set-Cookie"]
-    from tests.conftest import close_database
-
-    close_database(app)
 
 
 def _cookie(client):
@@ -172,19 +185,14 @@ def test_failed_logins_are_limited_per_account(app, actions):
     assert other.login("other@example.com").status_code == 302
 
 
-def test_failed_logins_are_limited_per_address(tmp_path):
+def test_failed_logins_are_limited_per_address(make_app):
     """Many accounts tried from one address hit the address limit."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(tmp_path), "TESTING": True,
-                      "SECRET_KEY": "t", "LOGIN_LIMIT_PER_ADDRESS": "5 per 15 minutes",
-                      "PASSWORD_HASH_METHOD": FAST_HASH}, instance_path=str(tmp_path))  # fmt: skip
+    app = make_app(LOGIN_LIMIT_PER_ADDRESS="5 per 15 minutes")
     person = Actions(app.test_client())
     codes = [
         person.login(f"u{i}@example.com", "nope nope").status_code for i in range(6)
     ]
     assert codes == [200] * 5 + [429]
-    from tests.conftest import close_database
-
-    close_database(app)
 
 
 def test_rate_limits_use_redis_when_configured(app):
