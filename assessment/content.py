@@ -3,16 +3,10 @@
 from dataclasses import dataclass
 from functools import cache
 
-from assessment.questionnaire import QUADRANTS
 from assessment.text import Text
 from assessment.text import read_toml
-
-PATTERNS = (
-    "A", "B", "C", "D",
-    "AB", "AC", "AD", "BC", "BD", "CD",
-    "ABC", "ABD", "ACD", "BCD",
-    "ABCD",
-)  # fmt: skip
+from assessment.vocabulary import PATTERNS
+from assessment.vocabulary import QUADRANTS
 
 
 @dataclass(frozen=True)

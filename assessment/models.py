@@ -15,8 +15,8 @@ from sqlalchemy.orm import relationship
 from accounts.models import utcnow
 from assessment import questionnaire
 from assessment.scoring import Profile
-from assessment.scoring import code_for
 from assessment.scoring import score
+from assessment.vocabulary import code_string
 from extensions import db
 
 
@@ -33,7 +33,7 @@ class Assessment(db.Model):
     user_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
-    # The picks refer to this version of the element catalogue.
+    # The instrument version answered on: its wording and quadrants, for good.
     catalogue_version: Mapped[str] = mapped_column(
         String(20), default=questionnaire.version
     )
@@ -71,9 +71,7 @@ class Assessment(db.Model):
     def code(self):
         """The preference code, e.g. '1-2-2-1', or None while unfinished."""
         counts = self.counts
-        return counts and "-".join(
-            str(code_for(counts[q])) for q in questionnaire.QUADRANTS
-        )
+        return counts and code_string(counts)
 
     def picks_for(self, round_number):
         """The ids picked in a round, or an empty list if not answered yet."""
@@ -87,9 +85,14 @@ class Assessment(db.Model):
         answered = {a.round_number for a in self.answers}
         return next((n for n in (1, 2, 3) if n not in answered), None)
 
+    @property
+    def rounds(self):
+        """The rounds of the instrument version this assessment is answered on."""
+        return questionnaire.load(self.catalogue_version)
+
     def profile(self) -> Profile:
         """Recompute the profile from the stored picks."""
-        return score([self.picks_for(n) for n in (1, 2, 3)])
+        return score([self.picks_for(n) for n in (1, 2, 3)], self.rounds)
 
     def finish(self, now=None):
         profile = self.profile()

@@ -1,9 +1,7 @@
 """Turn the 24 picks of an assessment into a whole-brain profile.
 
 Rules (also in docs/scoring.md): each pick counts one point for its element's
-quadrant. A quadrant with 8 or more of the 24 points is coded 1 (primary),
-4 to 7 is coded 2 (secondary), 3 or fewer is coded 3 (tertiary). The pattern
-lists the quadrants coded 1, or is 'ABCD' (whole-brain) when none is.
+quadrant; codes and patterns follow `assessment.vocabulary`.
 """
 
 from collections import Counter
@@ -14,9 +12,15 @@ from typing import Any
 
 from assessment.exc import InvalidPicks
 from assessment.questionnaire import PICKS_PER_ROUND
-from assessment.questionnaire import QUADRANTS
 from assessment.questionnaire import Round
 from assessment.questionnaire import load
+from assessment.vocabulary import QUADRANTS
+from assessment.vocabulary import code_for
+from assessment.vocabulary import code_string
+from assessment.vocabulary import codes_for
+from assessment.vocabulary import pattern_for
+
+__all__ = ["TOTAL", "InvalidPicks", "Profile", "code_for", "score"]
 
 ROUNDS = 3
 TOTAL = ROUNDS * PICKS_PER_ROUND
@@ -37,7 +41,7 @@ class Profile:
     @property
     def code(self) -> str:
         """The preference code in A-B-C-D order, e.g. '1-2-2-1'."""
-        return "-".join(str(self.codes[q]) for q in QUADRANTS)
+        return code_string(self.counts)
 
     @property
     def left(self) -> int:
@@ -71,15 +75,6 @@ class Profile:
         return getattr(self, key)
 
 
-def code_for(count: int) -> int:
-    """The preference code (1, 2 or 3) of a quadrant's share of 24 picks."""
-    if count >= 8:
-        return 1
-    if count >= 4:
-        return 2
-    return 3
-
-
 def score(
     picks: Sequence[Sequence[str]], catalogue: Sequence[Round] | None = None
 ) -> Profile:
@@ -102,13 +97,13 @@ def score(
         tally = Counter(quadrant_of[element_id] for element_id in round_picks)
         round_counts.append({q: tally[q] for q in QUADRANTS})
     counts = {q: sum(rc[q] for rc in round_counts) for q in QUADRANTS}
-    codes = {q: code_for(counts[q]) for q in QUADRANTS}
+    codes = codes_for(counts)
     consistency, shared = _consistency(round_counts)
     return Profile(
         counts=counts,
         percent={q: counts[q] * 100 / TOTAL for q in QUADRANTS},
         codes=codes,
-        pattern="".join(q for q in QUADRANTS if codes[q] == 1) or "ABCD",
+        pattern=pattern_for(codes),
         round_counts=tuple(round_counts),
         consistency=consistency,
         consistent_quadrants=shared,

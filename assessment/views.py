@@ -45,10 +45,10 @@ def _own(assessment_id):
     return assessment
 
 
-def _round(number):
+def _round(assessment, number):
     if number not in (1, 2, 3):
         abort(404)
-    return questionnaire.load()[number - 1]
+    return assessment.rounds[number - 1]
 
 
 @bp.post("/start")
@@ -82,7 +82,7 @@ def resume(assessment_id):
 @bp.route("/<id:assessment_id>/round/<int:number>", methods=["GET", "POST"])
 def answer_round(assessment_id, number):
     assessment = _own(assessment_id)
-    round_ = _round(number)
+    round_ = _round(assessment, number)
     if assessment.finished:
         flash(_("This assessment is finished and can no longer change."))
         return redirect(url_for(".report", assessment_id=assessment.id))
@@ -97,7 +97,7 @@ def answer_round(assessment_id, number):
         "assessment/round.html",
         assessment=assessment,
         round=round_,
-        rounds=questionnaire.load(),
+        rounds=assessment.rounds,
         form=form,
     )
 
@@ -132,11 +132,11 @@ def review(assessment_id):
     assessment = _own(assessment_id)
     if assessment.finished or assessment.next_round() is not None:
         return redirect(url_for(".resume", assessment_id=assessment.id))
-    labels = {e.id: e for r in questionnaire.load() for e in r.elements}
+    labels = {e.id: e for r in assessment.rounds for e in r.elements}
     return render_template(
         "assessment/review.html",
         assessment=assessment,
-        rounds=questionnaire.load(),
+        rounds=assessment.rounds,
         labels=labels,
         form=FinishForm(),
     )
@@ -160,7 +160,7 @@ def report(assessment_id):
         return redirect(url_for(".resume", assessment_id=assessment.id))
     lang = content_lang()
     profile = assessment.profile()
-    round_names = [r.title.get(lang) for r in questionnaire.load()]
+    round_names = [r.title.get(lang) for r in assessment.rounds]
     return render_template(
         "assessment/report.html",
         assessment=assessment,
@@ -168,7 +168,7 @@ def report(assessment_id):
         pattern=patterns()[profile.pattern],
         quadrants=quadrants(),
         stops=walk(profile.counts, profile.codes),
-        rounds=questionnaire.load(),
+        rounds=assessment.rounds,
         radar=charts.profile_radar(
             profile, lang, _("Your whole-brain profile"), _("Your 24 picks")
         ),

@@ -16,7 +16,7 @@ from accounts.models import User
 from accounts.models import utcnow
 from assessment.models import Assessment
 from assessment.questionnaire import version
-from assessment.scoring import code_for
+from assessment.vocabulary import pattern_of
 from coaching.models import Membership
 from coaching.models import Team
 from coaching.models import TeamCoach
@@ -69,7 +69,7 @@ def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9):
         if rng.random() >= profiled:
             continue
         counts = gen_counts(rng)
-        pattern = "".join(q for q in "ABCD" if code_for(counts[q]) == 1) or "ABCD"
+        pattern = pattern_of(counts)
         finished = joined + timedelta(days=rng.randint(1, 29))
         assessments.append(
             {"user_id": uid, "catalogue_version": version(), "seed": 1, "started_at": finished,

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from accounts.models import User
 from assessment.models import Assessment
+from assessment.vocabulary import code_string
 from coaching.models import Membership
 from coaching.models import Team
 from coaching.models import TeamCoach
-from coaching.team import codes_of
 from extensions import db
 from security import deny
 
@@ -32,7 +32,7 @@ class MemberRow:
 
     @property
     def code(self):
-        return self.counts and "-".join(str(c) for c in codes_of(self.counts).values())
+        return self.counts and code_string(self.counts)
 
 
 def role_in(team_id, user_id):

@@ -8,17 +8,13 @@ from dataclasses import dataclass
 
 from assessment.loop import Stop
 from assessment.loop import walk
-from assessment.questionnaire import QUADRANTS
-from assessment.scoring import code_for
+from assessment.vocabulary import PRIMARY_MIN
+from assessment.vocabulary import QUADRANTS
+from assessment.vocabulary import codes_for
 from coaching.content import FunnelStep
 from coaching.content import load
 
 Counts = Mapping[str, int]
-PRIMARY = 8  # picks that make a quadrant code 1, as in assessment.scoring
-
-
-def codes_of(counts: Counts) -> dict[str, int]:
-    return {q: code_for(counts[q]) for q in QUADRANTS}
 
 
 @dataclass(frozen=True)
@@ -57,7 +53,7 @@ def compose(size: int, profiles: Iterable[tuple[Counts, str]]) -> Composite:
         patterns[pattern] += 1
         for q in QUADRANTS:
             totals[q] += counts[q]
-            if counts[q] >= PRIMARY:
+            if counts[q] >= PRIMARY_MIN:
                 primaries[q] += 1
     average = {q: (totals[q] / profiled if profiled else 0.0) for q in QUADRANTS}
     return Composite(
@@ -89,7 +85,7 @@ def pair(first: Counts, second: Counts) -> Pair:
     """Compare two profiles: where they part, where opposite quadrants grate, how each reaches the other."""
     differences = {q: first[q] - second[q] for q in QUADRANTS}
     gap = max(abs(d) for d in differences.values())
-    first_codes, second_codes = codes_of(first), codes_of(second)
+    first_codes, second_codes = codes_for(first), codes_for(second)
     frictions = tuple(
         name
         for name, (x, y) in (("AC", ("A", "C")), ("BD", ("B", "D")))
@@ -121,7 +117,7 @@ def guide(counts: Counts) -> Guidance:
     A funnel step comes naturally when one of its quadrants is coded 1 for the
     person, and will be hard when all of its quadrants are coded 3.
     """
-    codes = codes_of(counts)
+    codes = codes_for(counts)
     top = max(counts.values())
     leads = tuple(q for q in QUADRANTS if codes[q] == 1) or tuple(
         q for q in QUADRANTS if counts[q] == top

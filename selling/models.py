@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
 from accounts.models import utcnow
-from assessment.scoring import code_for
+from assessment.vocabulary import code_string
 from extensions import db
 from selling.cues import confidence_level
 
@@ -114,7 +114,7 @@ class Estimate(db.Model):
 
     @property
     def code(self):
-        return "-".join(str(code_for(n)) for n in self.counts.values())
+        return code_string(self.counts)
 
     @property
     def level(self):
