@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assessment.loop import Stop
 from assessment.loop import walk
+from assessment.vocabulary import opposite
 from assessment.vocabulary import PRIMARY_MIN
 from assessment.vocabulary import QUADRANTS
 from assessment.vocabulary import codes_for
@@ -33,8 +34,25 @@ class Composite:
     limbic: float
 
     @property
-    def leans_left(self) -> bool:
-        return self.left > self.right
+    def left_right(self) -> str:
+        """'left', 'right' or 'balanced' (sides within `BALANCE_BAND`)."""
+        return _lean(self.left, self.right, "left", "right")
+
+    @property
+    def cerebral_limbic(self) -> str:
+        """'cerebral', 'limbic' or 'balanced'."""
+        return _lean(self.cerebral, self.limbic, "cerebral", "limbic")
+
+
+# Two sides whose averages lie within one point of each other (of the 24 picks)
+# read as balanced: a team at 12.0 vs 12.0, or 12.4 vs 11.6, leans nowhere.
+BALANCE_BAND = 1.0
+
+
+def _lean(first: float, second: float, first_name: str, second_name: str) -> str:
+    if abs(first - second) <= BALANCE_BAND:
+        return "balanced"
+    return first_name if first > second else second_name
 
 
 def compose(size: int, profiles: Iterable[tuple[Counts, str]]) -> Composite:
@@ -74,28 +92,46 @@ def compose(size: int, profiles: Iterable[tuple[Counts, str]]) -> Composite:
 class Pair:
     differences: dict[str, int]  # first minus second, per quadrant
     widest: tuple[str, ...]  # the quadrant(s) where they differ most
-    frictions: tuple[
-        str, ...
-    ]  # "AC" / "BD" where one leads and the other avoids the opposite
+    # "AC" / "BD" where one is coded 1 in a quadrant and the other in its opposite
+    frictions: tuple[str, ...]
+    # how their primaries meet: see `pair`
+    kind: str
     first_reaches_second: list[Stop]  # the loop the first should walk for the second
     second_reaches_first: list[Stop]
 
 
 def pair(first: Counts, second: Counts) -> Pair:
-    """Compare two profiles: where they part, where opposite quadrants grate, how each reaches the other."""
+    """Compare two profiles: where they part, where opposite quadrants grate, how each reaches the other.
+
+    `kind` says how their primaries (code 1) meet: "opposite" when one leads
+    where the other's lead faces (the friction cards), else "same" when they
+    share a lead, "adjacent" when their leads are neighbours, and "no_primary"
+    when either has no quadrant coded 1.
+    """
     differences = {q: first[q] - second[q] for q in QUADRANTS}
     gap = max(abs(d) for d in differences.values())
     first_codes, second_codes = codes_for(first), codes_for(second)
+    first_leads = {q for q in QUADRANTS if first_codes[q] == 1}
+    second_leads = {q for q in QUADRANTS if second_codes[q] == 1}
     frictions = tuple(
-        name
-        for name, (x, y) in (("AC", ("A", "C")), ("BD", ("B", "D")))
-        if (first_codes[x] == 1 and second_codes[y] == 1)
-        or (first_codes[y] == 1 and second_codes[x] == 1)
+        "".join(sorted((q, opposite(q))))
+        for q in ("A", "B")
+        if (q in first_leads and opposite(q) in second_leads)
+        or (opposite(q) in first_leads and q in second_leads)
     )
+    if not first_leads or not second_leads:
+        kind = "no_primary"
+    elif frictions:
+        kind = "opposite"
+    elif first_leads & second_leads:
+        kind = "same"
+    else:
+        kind = "adjacent"
     return Pair(
         differences=differences,
         widest=tuple(q for q in QUADRANTS if gap and abs(differences[q]) == gap),
         frictions=frictions,
+        kind=kind,
         first_reaches_second=walk(second, second_codes),
         second_reaches_first=walk(first, first_codes),
     )

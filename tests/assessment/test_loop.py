@@ -1,41 +1,51 @@
-"""The communication loop's order for a person."""
+"""The communication loop's order for a person: a walk round the circle."""
 
 import pytest
 
-from assessment.loop import neighbours
-from assessment.loop import opposite
 from assessment.loop import walk
-from assessment.scoring import code_for
+from assessment.vocabulary import codes_for
+from assessment.vocabulary import neighbours
+from assessment.vocabulary import opposite
+from tests.assessment.test_vocabulary import ALL_PROFILES
 
 
 def _walk(a, b, c, d):
     counts = {"A": a, "B": b, "C": c, "D": d}
-    return [
-        s.quadrant for s in walk(counts, {q: code_for(n) for q, n in counts.items()})
-    ]
+    return [s.quadrant for s in walk(counts, codes_for(counts))]
 
 
 @pytest.mark.parametrize(
     ("counts", "order"),
     [
-        (
-            (10, 7, 3, 4),
-            ["A", "B", "D", "C"],
-        ),  # A, its stronger neighbour B, weakest C last
-        ((10, 3, 5, 6), ["A", "D", "C", "B"]),  # A, then D; round the circle, B weakest
+        ((10, 7, 2, 5), ["A", "B", "C", "D"]),  # the review's case: never B -> D
+        ((10, 7, 3, 4), ["A", "B", "C", "D"]),
+        ((10, 3, 5, 6), ["A", "D", "C", "B"]),  # the other way round
         ((3, 4, 7, 10), ["D", "C", "B", "A"]),
-        ((6, 6, 6, 6), ["A", "B", "C", "D"]),  # ties go to A-B-C-D order
+        ((6, 6, 6, 6), ["A", "B", "C", "D"]),  # all tied: A, then onwards
+        ((8, 0, 8, 8), ["D", "A", "B", "C"]),  # tied top: D has the stronger neighbours
+        ((9, 5, 1, 9), ["A", "D", "C", "B"]),  # A and D tie; A first by order
     ],
 )
-def test_walk_starts_strong_and_ends_weakest(counts, order):
-    """Strongest first, then its stronger neighbour, and the weakest quadrant last."""
+def test_walk_examples(counts, order):
+    """Strongest first, then its stronger neighbour, and on round the circle."""
     assert _walk(*counts) == order
 
 
-def test_tertiary_stops_need_effort():
+def test_every_profile_walks_round_the_circle():
+    """For all 2,925 count profiles: four stops, each step to a neighbour, top first."""
+    for counts in ALL_PROFILES:
+        stops = [s.quadrant for s in walk(counts, codes_for(counts))]
+        assert sorted(stops) == ["A", "B", "C", "D"], counts
+        for here, there in zip(stops, stops[1:], strict=False):
+            assert there in neighbours(here), (counts, stops)
+        assert counts[stops[0]] == max(counts.values()), counts
+        assert counts[stops[1]] >= counts[stops[3]], counts  # the stronger neighbour
+
+
+def test_low_preference_stops_need_effort():
     """Stops coded 3 are flagged for a second check."""
     stops = walk({"A": 14, "B": 6, "C": 1, "D": 3}, {"A": 1, "B": 2, "C": 3, "D": 3})
-    assert [s.quadrant for s in stops if s.needs_effort] == ["D", "C"]  # weakest last
+    assert [s.quadrant for s in stops if s.needs_effort] == ["C", "D"]
 
 
 def test_circle_geometry():

@@ -43,6 +43,16 @@ from tests.conftest import picks_for
             "3-1-1-2",
             "BC",
         ),
+        (  # no primary, but D low: not whole-brain
+            [
+                {"A": 3, "B": 3, "C": 2},
+                {"A": 2, "B": 2, "C": 3, "D": 1},
+                {"A": 2, "B": 2, "C": 2, "D": 2},
+            ],
+            {"A": 7, "B": 7, "C": 7, "D": 3},
+            "2-2-2-3",
+            "none",
+        ),
     ],
 )
 def test_score_examples(per_round, counts, code, pattern):
@@ -161,7 +171,7 @@ def test_renaming_quadrants_permutes_the_result(picks, new_names):
     before, after = score(picks), score(picks, renamed_catalogue)
     assert {rename[q]: n for q, n in before.counts.items()} == after.counts
     assert {rename[q]: c for q, c in before.codes.items()} == after.codes
-    if before.pattern != "ABCD":
-        assert after.pattern == "".join(sorted(rename[q] for q in before.pattern))
+    if before.pattern in ("ABCD", "none"):
+        assert after.pattern == before.pattern
     else:
-        assert after.pattern == "ABCD"
+        assert after.pattern == "".join(sorted(rename[q] for q in before.pattern))

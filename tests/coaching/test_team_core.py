@@ -24,7 +24,38 @@ def test_compose_averages_patterns_and_blind_spots():
     assert composite.patterns == {"AB": 1, "A": 1}
     assert composite.primaries == {"A": 2, "B": 1, "C": 0, "D": 0}
     assert composite.blind_spots == ("C", "D")
-    assert composite.leans_left and composite.left == 18.0
+    assert composite.left_right == "left" and composite.left == 18.0
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "reading"),
+    [
+        (12, 12, "balanced"),
+        (12.5, 11.5, "balanced"),
+        (13, 11, "left"),
+        (11, 13, "right"),
+    ],
+)
+def test_team_balance_has_a_neutral_band(left, right, reading):
+    """Within one point of each other the two halves read as balanced, not as a lean."""
+    a, c = left / 2, right / 2
+    member = {"A": a, "B": left - a, "C": c, "D": right - c}
+    assert compose(1, [(member, "ABCD")]).left_right == reading
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        (A_ONLY, {"A": 10, "B": 4, "C": 4, "D": 6}, "same"),
+        (A_ONLY, {"A": 4, "B": 12, "C": 4, "D": 4}, "adjacent"),
+        (AB, CD, "opposite"),
+        (A_ONLY, {"A": 6, "B": 6, "C": 6, "D": 6}, "no_primary"),
+    ],
+)
+def test_pair_kind_follows_the_primaries(first, second, kind):
+    """Same, adjacent and opposite leads, and no primary, are told apart by code 1."""
+    assert pair(first, second).kind == kind
+    assert bool(pair(first, second).frictions) == (kind == "opposite")
 
 
 def test_compose_of_nobody_has_no_blind_spots():
@@ -70,9 +101,20 @@ def test_coaching_content_is_complete():
         "collect_payment",
     ]  # fmt: skip
     assert {q for s in content.funnel_steps for q in s.quadrants} == set("ABCD")
+    for step in content.funnel_steps:
+        assert step.why.zh and step.why.en, step.key
     for advice in content.quadrants.values():
         assert len(advice.exercises) == 3
     assert set(content.friction) == {"AC", "BD"}
+
+
+def test_every_quadrant_draws_on_at_least_two_funnel_steps():
+    """No quadrant is left with a single step, so a D-led rep is not told only one."""
+    steps = load().funnel_steps
+    for q in "ABCD":
+        assert sum(q in s.quadrants for s in steps) >= 2, q
+    d_led = guide({"A": 4, "B": 4, "C": 4, "D": 12})
+    assert len(d_led.natural_steps) >= 2
 
 
 @dataclass
