@@ -6,7 +6,6 @@ from datetime import datetime
 from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import String
-from sqlalchemy import false as sa_false
 from sqlalchemy import update
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
@@ -34,7 +33,7 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Runs the installation: may read the instrument's health across all users.
     # Granted only by `flask users grant-operator EMAIL`.
-    is_operator: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    is_operator: Mapped[bool] = mapped_column(default=False, server_default="0")
 
     def set_password(self, password):
         method = current_app.config["PASSWORD_HASH_METHOD"]

@@ -25,10 +25,19 @@ from assessment.loop import walk
 from assessment.models import Assessment
 from assessment.models import RoundAnswer
 from assessment.questionnaire import QUADRANTS
+from assessment.vocabulary import NO_PRIMARY
 from extensions import db
 from security import deny
 
 bp = Blueprint("assessment", __name__, url_prefix="/assessment")
+
+
+@bp.app_template_filter("pattern_label")
+def pattern_label(pattern):
+    """A pattern as tables show it: its letters, or a short name for one without."""
+    if pattern == NO_PRIMARY:
+        return _("three-way balance")
+    return pattern or "–"
 
 
 @bp.before_request

@@ -91,9 +91,21 @@ def run_migrations_online():
         context.configure(
             connection=connection, target_metadata=get_metadata(), **conf_args
         )
-
-        with context.begin_transaction():
-            context.run_migrations()
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode rebuilds a SQLite table by dropping it; with foreign keys
+            # on, that drop would cascade and delete every row that refers to it
+            # (a user's assessments, teams, accounts). The pragma only takes
+            # effect outside a transaction, so it goes to the driver directly.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute(
+                    "PRAGMA foreign_keys=ON"
+                )
 
 
 if context.is_offline_mode():

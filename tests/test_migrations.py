@@ -21,3 +21,21 @@ def test_downgrade_and_upgrade_again(app):
         flask_migrate.downgrade(revision="base")
         flask_migrate.upgrade()
         assert "users" in db.inspect(db.engine).get_table_names()
+
+
+def test_a_step_down_and_up_keeps_every_row(app, actions):
+    """Rebuilding a table (SQLite batch mode) never cascades into users' data."""
+    import flask_migrate
+    from sqlalchemy import text
+
+    actions.register()
+    actions.take_assessment()
+    with app.app_context():
+        flask_migrate.downgrade(revision="-1")
+        flask_migrate.upgrade()
+        count = db.session.execute(text("SELECT count(*) FROM assessments")).scalar()
+        answers = db.session.execute(
+            text("SELECT count(*) FROM round_answers")
+        ).scalar()
+        db.session.remove()
+    assert (count, answers) == (1, 3)

@@ -43,7 +43,7 @@ def _set_pattern(table_name, old, new, low):
 def upgrade():
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column('is_operator', sa.Boolean(), server_default=sa.false(), nullable=False)
+            sa.Column('is_operator', sa.Boolean(), server_default='0', nullable=False)
         )
     for table_name in ("assessments", "estimates"):
         _set_pattern(table_name, "ABCD", "none", low=True)
