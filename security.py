@@ -1,5 +1,6 @@
 """Response headers, session lifetime and security events, app-wide."""
 
+import hmac
 import logging
 import time
 
@@ -70,23 +71,29 @@ def _refuse_nul_characters():
 
 
 def start_session(user):
-    """Mark a fresh log-in: the session carries the user's current epoch and its times."""
+    """Mark a fresh log-in: the session carries the user's session token and its times."""
     now = int(time.time())
-    session["epoch"] = user.session_epoch
+    session["token"] = user.session_token
     session["login_at"] = now
     session["seen_at"] = now
     session.permanent = False
 
 
 def _enforce_session_limits():
-    """End sessions that went idle, grew too old, or were ended elsewhere (epoch moved on)."""
+    """End sessions that went idle, grew too old, or were ended elsewhere (new token).
+
+    The token, not the user id, says whose session this is: a cookie kept from a
+    deleted account never opens another person's, whatever id they are given.
+    """
     if not current_user.is_authenticated:
         return
     now = int(time.time())
     idle = current_app.config["SESSION_IDLE_MINUTES"] * 60
     absolute = current_app.config["SESSION_ABSOLUTE_HOURS"] * 3600
     expired = (
-        session.get("epoch") != current_user.session_epoch
+        not hmac.compare_digest(
+            str(session.get("token", "")), current_user.session_token
+        )
         or now - session.get("seen_at", 0) > idle
         or now - session.get("login_at", 0) > absolute
     )

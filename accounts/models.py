@@ -1,12 +1,12 @@
 """The user account."""
 
+import secrets
 from datetime import UTC
 from datetime import datetime
 
 from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import String
-from sqlalchemy import update
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from werkzeug.security import check_password_hash
@@ -20,16 +20,24 @@ def utcnow():
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def new_session_token():
+    return secrets.token_urlsafe(32)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
+    # Ids are never handed out again (SQLite would reuse a deleted account's id
+    # without AUTOINCREMENT); PostgreSQL's sequences never reuse one anyway.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[str | None] = mapped_column(String(10))
-    # Bumped to end every session of this user at once (log-out, password change).
-    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Every session cookie carries this random token; a new one ends every session
+    # at once (log-out, password change), and no other account can ever share it.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Runs the installation: may read the instrument's health across all users.
     # Granted only by `flask users grant-operator EMAIL`.
@@ -43,16 +51,8 @@ class User(UserMixin, db.Model):
         return check_password_hash(self.password_hash, password)
 
     def end_all_sessions(self):
-        """Make every session cookie issued so far for this user worthless.
-
-        An atomic UPDATE, so two log-outs at once still both count.
-        """
-        db.session.execute(
-            update(User)
-            .where(User.id == self.id)
-            .values(session_epoch=User.session_epoch + 1)
-        )
-        db.session.refresh(self, ["session_epoch"])
+        """Make every session cookie issued so far for this user worthless."""
+        self.session_token = new_session_token()
 
 
 @login_manager.user_loader

@@ -20,11 +20,16 @@ def count_queries(engine):
         event.remove(engine, "before_cursor_execute", record)
 
 
-def sign_in(client, user_id, epoch=0):
+def sign_in(client, user_id):
     """Give `client` a signed-in session without a password (for seeded users)."""
     import time
 
+    from accounts.models import User
+    from extensions import db
+
+    with client.application.app_context():
+        token = db.session.get(User, user_id).session_token
     now = int(time.time())
     with client.session_transaction() as session:
-        session.update({"_user_id": str(user_id), "_fresh": True, "epoch": epoch,
+        session.update({"_user_id": str(user_id), "_fresh": True, "token": token,
                         "login_at": now, "seen_at": now})  # fmt: skip
