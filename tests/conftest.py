@@ -25,6 +25,18 @@ settings.load_profile(
 CSRF = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
 )
+# Browsers, concurrent processes, fuzzing and scale runs: `pytest -m "not slow"`
+# leaves them out for a quick local run; CI and plain `pytest` run everything.
+SLOW = ("browser/", "concurrency/", "test_fuzz.py", "test_xss.py", "test_scale.py")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        path = item.path.as_posix()
+        if any(f"/tests/{part}" in path or path.endswith(part) for part in SLOW):
+            item.add_marker(pytest.mark.slow)
+
+
 # Fast hashing keeps the suite quick; tests/accounts checks the production default.
 FAST_HASH = "pbkdf2:sha256:1000"
 

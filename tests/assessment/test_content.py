@@ -5,6 +5,7 @@ from assessment.content import PATTERNS
 from assessment.content import patterns
 from assessment.content import quadrants
 from assessment.questionnaire import QUADRANTS
+from assessment.vocabulary import NO_PRIMARY
 
 
 def test_three_rounds_of_32_elements_8_per_quadrant():
@@ -41,11 +42,12 @@ def test_element_ids_do_not_reveal_the_quadrant():
 
 
 def test_every_pattern_has_every_text():
-    """All 15 patterns, from single quadrants to whole-brain, are described in both languages."""
+    """All 16 patterns, single quadrants to whole-brain and three-way balance, in both languages."""
     described = patterns()
-    assert set(described) == set(PATTERNS) and len(PATTERNS) == 15
+    assert set(described) == set(PATTERNS) and len(PATTERNS) == 16
     for pattern in described.values():
-        assert pattern.name.zh.startswith(pattern.key) or pattern.key in pattern.name.zh
+        if pattern.key != NO_PRIMARY:  # named in words: it has no leading quadrant
+            assert pattern.key in pattern.name.zh and pattern.key in pattern.name.en
         assert len(pattern.phrases) >= 3
 
 
