@@ -5,16 +5,13 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
-from flask import has_request_context
 from flask import render_template
-from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 from werkzeug.routing import IntegerConverter
 
 import assets
+import database
 import errors
 import security
 from accounts import language
@@ -31,6 +28,8 @@ from extensions import db
 from extensions import limiter
 from extensions import login_manager
 from extensions import migrate
+from instrument import cli as instrument_cli
+from instrument.views import bp as instrument_bp
 from selling.views import bp as selling_bp
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -78,9 +77,12 @@ def create_app(test_config=None, instance_path=None):
     app.register_blueprint(assessment_bp)
     app.register_blueprint(coaching_bp)
     app.register_blueprint(selling_bp)
+    app.register_blueprint(instrument_bp)
     errors.init_app(app)
+    database.init_app(app)
     security.init_app(app)
     demo.init_app(app)
+    instrument_cli.init_app(app)
     app.context_processor(language.template_globals)
     app.jinja_env.globals["asset"] = assets.asset
 
@@ -126,28 +128,3 @@ def _should_migrate(app):
     if wanted is None:
         return app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
     return bool(wanted)
-
-
-@event.listens_for(Engine, "connect")
-def _tune_sqlite(dbapi_connection, connection_record):
-    """WAL lets readers run beside a writer; the busy timeout waits instead of failing."""
-    if type(dbapi_connection).__module__ != "sqlite3":
-        return
-    # SQLAlchemy emits BEGIN itself (below) instead of the driver's own.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-@event.listens_for(Engine, "begin")
-def _begin_sqlite(conn):
-    """Writes take SQLite's write lock up front (BEGIN IMMEDIATE), so two requests
-    never both read, then both try to write and one fails with 'database is locked';
-    the second waits (busy timeout) and then sees what the first wrote."""
-    if conn.dialect.name != "sqlite":
-        return
-    writing = has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import mapped_column
 from werkzeug.security import check_password_hash
 from werkzeug.security import generate_password_hash
 
+from database import end_read
 from extensions import db
 from extensions import login_manager
 
@@ -57,4 +58,6 @@ class User(UserMixin, db.Model):
 
 @login_manager.user_loader
 def load_user(user_id):
-    return db.session.get(User, int(user_id))
+    """The signed-in user, read in a transaction of its own (see database.py)."""
+    user = db.session.get(User, int(user_id))
+    return user and end_read(user)

@@ -25,6 +25,7 @@ from accounts.forms import LoginForm
 from accounts.forms import PasswordChangeForm
 from accounts.forms import RegistrationForm
 from accounts.models import User
+from database import reads_only
 from extensions import db
 from extensions import limiter
 from security import log_event
@@ -50,13 +51,14 @@ def register():
     form = RegistrationForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
+        # Hash first: the write lock (database.py) is taken at the first query.
+        user = User(
+            email=email, name=form.name.data.strip(), locale=session.get("locale")
+        )
+        user.set_password(form.password.data)
         if db.session.scalar(select(User.id).where(User.email == email)):
             form.email.errors.append(_("An account with this email already exists."))
         else:
-            user = User(
-                email=email, name=form.name.data.strip(), locale=session.get("locale")
-            )
-            user.set_password(form.password.data)
             db.session.add(user)
             db.session.commit()
             _sign_in(user)
@@ -76,6 +78,7 @@ def _failed(response):
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@reads_only
 @limiter.limit(
     lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
     key_func=_login_email,

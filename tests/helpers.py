@@ -7,11 +7,16 @@ from sqlalchemy import event
 
 @contextmanager
 def count_queries(engine):
-    """Count the SQL statements sent to `engine` inside the block."""
+    """Count the SQL statements sent to `engine` inside the block.
+
+    SQLite's BEGIN (sent by database.py) is transaction control, not a query, and
+    PostgreSQL's never reaches the cursor: leaving it out counts alike on both.
+    """
     statements = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
+        if not statement.startswith("BEGIN"):
+            statements.append(statement)
 
     event.listen(engine, "before_cursor_execute", record)
     try:

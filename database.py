@@ -1,0 +1,80 @@
+"""SQLite tuning, and when a request takes SQLite's write lock.
+
+SQLite lets one writer in at a time. A request that will write takes the lock
+at its first query (BEGIN IMMEDIATE), so two requests never both read, then
+both try to write and one fails with "database is locked": the second waits
+(busy timeout) and then sees what the first wrote. A request that never writes
+takes no lock at all, and neither do password hashing, pattern matching or
+rendering: the signed-in user is loaded in a transaction of its own, a view
+marked `@reads_only` runs deferred, and after a request's first commit its
+remaining reads are deferred too.
+"""
+
+from flask import current_app
+from flask import g
+from flask import has_app_context
+from flask import request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from extensions import db
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def reads_only(view):
+    """Mark a POST view that never writes, so it never takes the write lock."""
+    view.reads_only = True
+    return view
+
+
+def init_app(app):
+    app.before_request(_decide_write_lock)
+
+
+def _decide_write_lock():
+    view = current_app.view_functions.get(request.endpoint)
+    g.sqlite_write_lock = request.method not in SAFE_METHODS and not getattr(
+        view, "reads_only", False
+    )
+
+
+def end_read(obj):
+    """End the current read transaction but keep `obj` loaded and in the session.
+
+    Used for the signed-in user, read before the view runs: the view then starts
+    its own transaction, and only if it needs one.
+    """
+    db.session.close()
+    db.session.add(obj)
+    return obj
+
+
+@event.listens_for(Engine, "connect")
+def _tune_sqlite(dbapi_connection, connection_record):
+    """WAL lets readers run beside a writer; the busy timeout waits instead of failing."""
+    if type(dbapi_connection).__module__ != "sqlite3":
+        return
+    # SQLAlchemy emits BEGIN itself (below) instead of the driver's own.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _begin_sqlite(conn):
+    if conn.dialect.name != "sqlite":
+        return
+    lock = has_app_context() and g.get("sqlite_write_lock", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if lock else "BEGIN")
+
+
+@event.listens_for(Session, "after_commit")
+def _written(session):
+    """The request's write is done: whatever it reads next needs no lock."""
+    if has_app_context():
+        g.sqlite_write_lock = False
