@@ -103,7 +103,7 @@ def test_round_error_in_chinese(trainee):
     trainee.post("/account/language", {"locale": "zh_CN"})
     assessment_id = trainee.start()
     response = trainee.answer(assessment_id, 1, MIXED[0][:5])
-    assert "请恰好选择 8 个元素;你选了 5 个。" in response.get_data(as_text=True)
+    assert "请恰好选择 8 个元素；你选了 5 个。" in response.get_data(as_text=True)
 
 
 def test_each_round_is_saved_and_the_assessment_resumes(app, client, trainee):
@@ -200,7 +200,8 @@ def test_report_shows_code_pattern_balances_and_loop(client, trainee):
         assert heading in html
     assert "Left (A+B) <strong>15</strong>" in html
     assert "Right (C+D) <strong>9</strong>" in html
-    assert "Consistency: 3 of 3 rounds share the top quadrant (A)." in html
+    assert "Consistency: the same quadrant leads 3 of the 3 rounds (A)." in html
+    assert "Use both halves" in html  # the course's maxims, in the balance section
     assert "not what you can do" in html  # preferences, not abilities
     assert "do not rank people" in html
     assert "/vendor/plotly-polar.min.js" in html
@@ -225,8 +226,9 @@ def test_report_in_chinese(client, trainee):
         "沟通风格",
         "盲点",
         "四象限沟通环走",
-        "左脑 (A+B)",
-        "A象限:理性分析",
+        "左脑（A+B）",
+        "A象限：理性分析",
+        "左右脑并用",
     ]:
         assert text in html
     assert "Characteristics" not in html

@@ -90,7 +90,7 @@ def test_register_answer_three_rounds_resume_and_see_the_radar(
     # The same report in Chinese, then printed.
     page.get_by_role("button", name="中文").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ann Lee 的全脑偏好报告")
-    expect(radar.get_by_text("A象限:理性分析")).to_have_count(1)
+    expect(radar.get_by_text("A象限：理性分析")).to_have_count(1)
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
     pdf = page.pdf(format="A4")

@@ -38,7 +38,7 @@ def test_invite_join_and_team_page(live_server, browser):
     trainee.get_by_label("再次输入密码").fill("a long passphrase")
     trainee.get_by_role("button", name="创建账户").click()
     trainee.goto(link)
-    expect(trainee.get_by_role("heading", level=1)).to_have_text("加入 华东大客户组?")
+    expect(trainee.get_by_role("heading", level=1)).to_have_text("加入 华东大客户组？")
     expect(trainee.get_by_text("Chen Coach")).to_be_visible()
     trainee.get_by_role("button", name="加入团队").click()
     expect(trainee.get_by_text("欢迎加入 华东大客户组。")).to_be_visible()

@@ -119,6 +119,7 @@ def test_coach_team_page_shows_members_profiles_and_blind_spots(team):
     assert "Every quadrant has at least one member who leads with it" in html
     assert "&#34;Team average&#34;" in html  # the average trace of the radar
     assert "AB: " in html and "CD: " in html  # pattern distribution names
+    assert "Three common coaching traps" in html  # the course's three problems
 
 
 def test_blind_spot_named_when_nobody_leads_there(people):
@@ -178,6 +179,7 @@ def test_member_sees_only_the_anonymous_composite(team):
     assert "Bo" not in html and "bo@example.com" not in html
     assert "3-3-1-1" not in html
     assert "Compare me with Coach" in html
+    assert "Three common coaching traps" not in html  # written for coaches
 
 
 def test_leaving_ends_sharing(app, team):
