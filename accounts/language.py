@@ -23,5 +23,17 @@ def content_lang():
     return "zh" if str(get_locale()).startswith("zh") else "en"
 
 
+def join_list(items, sentence=False):
+    """Items joined as the current language writes a list: 甲、乙 / a, b.
+
+    `sentence=True` joins whole sentences (error messages): no separator in
+    Chinese, whose sentences end in 。, a space in English.
+    """
+    zh = content_lang() == "zh"
+    if sentence:
+        return ("" if zh else " ").join(items)
+    return ("、" if zh else ", ").join(items)
+
+
 def template_globals():
     return {"LOCALES": LOCALES, "lang": content_lang(), "locale": str(get_locale())}

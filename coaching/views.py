@@ -19,6 +19,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 
 from accounts.language import content_lang
+from accounts.language import join_list
 from accounts.models import User
 from accounts.models import utcnow
 from assessment import charts
@@ -209,8 +210,13 @@ def create_invite(team_id):
         db.session.commit()
         flash(_("New invitation code: %(code)s", code=invite.code))
     else:
-        flash(_("The invitation could not be made: %(why)s", why=" ".join(
-            e for errors in form.errors.values() for e in errors)))  # fmt: skip
+        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        flash(
+            _(
+                "The invitation could not be made: %(why)s",
+                why=join_list(errors, sentence=True),
+            )
+        )
     return redirect(url_for(".team", team_id=team.id, _anchor="invites"))
 
 
@@ -390,7 +396,7 @@ def pair_view(team_id):
                    missing=[names[i] for i, p in zip(ids, profiles, strict=True) if not p])  # fmt: skip
     if all(profiles):
         comparison = context["comparison"] = pair(*profiles)
-        context["widest"] = ", ".join(
+        context["widest"] = join_list(
             quadrants()[q].name.get(lang) for q in comparison.widest
         )
         context["figure"] = charts.radar(
