@@ -85,6 +85,7 @@ def create_app(test_config=None, instance_path=None):
     instrument_cli.init_app(app)
     app.context_processor(language.template_globals)
     app.jinja_env.globals["asset"] = assets.asset
+    app.jinja_env.filters["join_list"] = language.join_list
 
     @app.get("/")
     def index():

@@ -1,10 +1,14 @@
 """Demo data: a coach with a team of members who already have profiles.
 
+Members answer at random (picks stored per round, on the newest instrument
+version), so their profiles are realistic and their pick rates are flat.
+
 Used by `flask seed-demo` for a first look, by the benchmark and by the tests
 that need large teams; rows are inserted in bulk, so 10,000 members take seconds.
 """
 
 import random
+from collections import Counter
 from datetime import timedelta
 
 import click
@@ -15,6 +19,10 @@ from sqlalchemy import select
 from accounts.models import User
 from accounts.models import utcnow
 from assessment.models import Assessment
+from assessment.models import RoundAnswer
+from assessment.questionnaire import PICKS_PER_ROUND
+from assessment.questionnaire import QUADRANTS
+from assessment.questionnaire import load
 from assessment.questionnaire import version
 from assessment.vocabulary import pattern_of
 from coaching.models import Membership
@@ -26,13 +34,15 @@ from extensions import db
 UNUSABLE = "!"  # noqa: S105  # nosec B105 - a marker, not a password
 
 
-def gen_counts(rng):
-    """A random split of 24 picks over A-D, at most 8 per quadrant per round (so 24)."""
-    counts = dict.fromkeys("ABCD", 0)
-    for _round in range(3):
-        for q in rng.sample([q for q in "ABCD" for _ in range(8)], 8):
-            counts[q] += 1
-    return counts
+def gen_picks(rng, rounds):
+    """Three rounds of random picks, 8 of each round's 32 elements, and their counts.
+
+    Random answers: every element is equally likely, so pick rates come out flat.
+    """
+    quadrant_of = {e.id: e.quadrant for r in rounds for e in r.elements}
+    picks = [[e.id for e in rng.sample(r.elements, PICKS_PER_ROUND)] for r in rounds]
+    counts = Counter(quadrant_of[i] for round_picks in picks for i in round_picks)
+    return picks, {q: counts[q] for q in QUADRANTS}
 
 
 def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9):
@@ -64,20 +74,34 @@ def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9):
             for uid in member_ids
         ],
     )
-    assessments = []
+    rounds = load()
+    assessments, answers = [], []
     for uid in member_ids:
         if rng.random() >= profiled:
             continue
-        counts = gen_counts(rng)
-        pattern = pattern_of(counts)
+        picks, counts = gen_picks(rng, rounds)
         finished = joined + timedelta(days=rng.randint(1, 29))
         assessments.append(
             {"user_id": uid, "catalogue_version": version(), "seed": 1, "started_at": finished,
              "finished_at": finished, "count_a": counts["A"], "count_b": counts["B"],
-             "count_c": counts["C"], "count_d": counts["D"], "pattern": pattern}
+             "count_c": counts["C"], "count_d": counts["D"], "pattern": pattern_of(counts)}
         )  # fmt: skip
+        answers.append((picks, finished))
     if assessments:
-        db.session.execute(insert(Assessment), assessments)
+        # One bulk INSERT each for assessments and their rounds, however many members.
+        ids = db.session.scalars(
+            insert(Assessment).returning(Assessment.id, sort_by_parameter_order=True),
+            assessments,
+        ).all()
+        db.session.execute(
+            insert(RoundAnswer),
+            [
+                {"assessment_id": aid, "round_number": number, "picks": round_picks,
+                 "saved_at": finished}
+                for aid, (picks, finished) in zip(ids, answers, strict=True)
+                for number, round_picks in enumerate(picks, start=1)
+            ],
+        )  # fmt: skip
     db.session.commit()
     return team.id, coach.id
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from assessment.loop import Stop
 from assessment.loop import walk
-from assessment.vocabulary import opposite
 from assessment.vocabulary import PRIMARY_MIN
 from assessment.vocabulary import QUADRANTS
 from assessment.vocabulary import codes_for
+from assessment.vocabulary import opposite
 from coaching.content import FunnelStep
 from coaching.content import load
 

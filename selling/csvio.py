@@ -1,17 +1,32 @@
-"""Contacts to and from CSV (UTF-8; Chinese names; labels in either language)."""
+"""Contacts to and from CSV (UTF-8; Chinese names; labels in either language).
+
+A file holds every field of a contact and its estimate history, so exporting,
+importing the file (into a fresh account or for another user) and exporting
+again gives the same rows. Column headings and choices are written in the
+user's language and read in English, Chinese or as keys. The estimates column
+lists each estimate, oldest first, as its date and time (UTC) and the ids of
+the cues ticked, separated by semicolons:
+`2026-11-20 09:31 cue-01 cue-05; 2026-11-27 10:02 cue-03 cue-14`.
+"""
 
 import csv
 import io
+import re
+from datetime import datetime
+from datetime import timedelta
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from security import spreadsheet_safe
+from selling import cues as cue_catalogue
 from selling.labels import LABELS
 from selling.models import GUIDE
 from selling.models import LEVELS
 from selling.models import RELATIONSHIPS
 from selling.models import ROLES
+from selling.models import TRISTATE
 
 COLUMNS = (
     "account",
@@ -22,21 +37,57 @@ COLUMNS = (
     "guide",
     "relationship",
     "notes",
+    "reads_situation",
+    "integrity",
+    "estimates",
 )
+# The headings of the export, in the user's language: the names of the form fields.
+HEADINGS = {
+    "account": _l("Company"),
+    "name": _l("Name"),
+    "title": _l("Job title"),
+    "level": _l("Organisation level"),
+    "role": _l("Buying-centre role"),
+    "guide": _l("Guide or insider"),
+    "relationship": _l("Relationship"),
+    "notes": _l("Notes"),
+    "reads_situation": _l("Reads the situation"),
+    "integrity": _l("Acts with integrity"),
+    "estimates": _l("Estimates"),
+}
 CHOICES = {
     "level": LEVELS,
     "role": ROLES,
     "guide": GUIDE,
     "relationship": RELATIONSHIPS,
+    "reads_situation": tuple(TRISTATE),
+    "integrity": tuple(TRISTATE),
+}
+DEFAULTS = {
+    "level": "middle",
+    "role": "user",
+    "guide": "none",
+    "relationship": "not_met",
+    "reads_situation": "unknown",
+    "integrity": "unknown",
 }
 LIMITS = {"account": 120, "name": 120, "title": 120, "notes": 5000}
+WHEN = "%Y-%m-%d %H:%M"
+_ENTRY = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[ T](?P<time>\d{1,2}:\d{2})(?::\d{2})?)?"
+    r"\s+(?P<cues>\S.*)",
+    re.DOTALL,
+)
 
 
 def _lookup():
-    """Every way a choice may be written (key, English or Chinese label) -> its key."""
+    """Every way a heading or a choice may be written (key, English, Chinese) -> key."""
     names = {}
     for locale in ("en", "zh_CN"):
         with force_locale(locale):
+            for column in COLUMNS:
+                names[("heading", str(HEADINGS[column]).casefold())] = column
+                names[("heading", column)] = column
             for column, keys in CHOICES.items():
                 for key in keys:
                     names[(column, str(LABELS[key]).casefold())] = key
@@ -44,25 +95,46 @@ def _lookup():
     return names
 
 
+def _safe(value):
+    """Formula protection that can be undone: a leading ' is escaped as well."""
+    return "'" + value if value.startswith("'") else spreadsheet_safe(value)
+
+
+def _unsafe(value):
+    """The value `_safe` was given, for a cell it wrote; other cells as they are."""
+    return value[1:] if value.startswith("'") and _safe(value[1:]) == value else value
+
+
+def _tristate(value):
+    return {v: k for k, v in TRISTATE.items()}[value]
+
+
+def _history(contact):
+    ordered = sorted(contact.estimates, key=lambda e: (e.created_at, e.id or 0))
+    return "; ".join(
+        f"{e.created_at.strftime(WHEN)} {' '.join(e.cues)}" for e in ordered
+    )
+
+
 def write(contacts):
     """CSV text (with a BOM for Excel) of the given contacts, labels in the user's language."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
+    writer.writerow([str(HEADINGS[c]) for c in COLUMNS])
     for c in contacts:
-        writer.writerow(
-            [
-                spreadsheet_safe(c.account.name),
-                spreadsheet_safe(c.name),
-                spreadsheet_safe(c.title),
-            ]
-            + [
-                str(LABELS[getattr(c, col)])
-                for col in ("level", "role", "guide", "relationship")
-            ]
-            + [spreadsheet_safe(c.notes)]
-        )
+        values = {
+            "account": c.account.name,
+            "name": c.name,
+            "title": c.title,
+            "notes": c.notes,
+            "estimates": _history(c),
+        }
+        for column in ("level", "role", "guide", "relationship"):
+            values[column] = str(LABELS[getattr(c, column)])
+        for column in ("reads_situation", "integrity"):
+            values[column] = str(LABELS[_tristate(getattr(c, column))])
+        writer.writerow([_safe(values[column]) for column in COLUMNS])
     return out.getvalue()
 
 
@@ -70,7 +142,9 @@ def read(data: bytes):
     """Parse an uploaded file into rows of clean values, or say what is wrong line by line.
 
     :return: (rows, errors); errors are (line number, message) and rows is empty when
-        there are any, so a file with a mistake imports nothing.
+        there are any, so a file with a mistake imports nothing. A row's
+        `estimates` is a list of (datetime, cue ids), oldest first, each later
+        than the one before.
     """
     try:
         text = data.decode("utf-8-sig")
@@ -82,19 +156,23 @@ def read(data: bytes):
         ]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
-        header = [h.strip().casefold() for h in (reader.fieldnames or [])]
-        return _rows(reader, header)
+        lookup = _lookup()
+        header = [
+            lookup.get(("heading", h.strip().casefold()), h.strip().casefold())
+            for h in (reader.fieldnames or [])
+        ]
+        return _rows(reader, header, lookup)
     except csv.Error:
         return [], [(reader.line_num or 1, _("This line is not valid CSV."))]
 
 
-def _rows(reader, header):
-    missing = [c for c in ("account", "name") if c not in header]
+def _rows(reader, header, lookup):
+    missing = [str(HEADINGS[c]) for c in ("account", "name") if c not in header]
     if missing:
         return [], [(1, _("The first line must name the columns; missing: %(cols)s.",
                           cols=", ".join(missing)))]  # fmt: skip
     reader.fieldnames = header
-    lookup, rows, errors = _lookup(), [], []
+    rows, errors = [], []
     for line, raw in enumerate(reader, start=2):
         row, problems = _clean(raw, lookup)
         errors += [(line, p) for p in problems]
@@ -107,21 +185,58 @@ def _rows(reader, header):
 def _clean(raw, lookup):
     row, problems = {}, []
     for column in COLUMNS:
-        value = (raw.get(column) or "").strip()
-        if column in CHOICES:
-            if not value:
-                value = {"level": "middle", "role": "user", "guide": "none",
-                         "relationship": "not_met"}[column]  # fmt: skip
+        value = _unsafe((raw.get(column) or "").strip())
+        heading = str(HEADINGS[column])
+        if column == "estimates":
+            value, wrong = _estimates(value)
+            problems += [_bad_estimate(heading, text) for text in wrong]
+        elif column in CHOICES:
+            value = value or DEFAULTS[column]
             key = lookup.get((column, value.casefold()))
             if key is None:
                 problems.append(_("%(column)s: “%(value)s” is not one of the options.",
-                                  column=column, value=value))  # fmt: skip
-            value = key
+                                  column=heading, value=value))  # fmt: skip
+            value = TRISTATE[key] if key in TRISTATE else key
         elif len(value) > LIMITS[column]:
-            problems.append(_("%(column)s: at most %(n)d characters.", column=column,
+            problems.append(_("%(column)s: at most %(n)d characters.", column=heading,
                               n=LIMITS[column]))  # fmt: skip
         row[column] = value
     for column in ("account", "name"):
         if not row[column]:
-            problems.append(_("%(column)s is empty.", column=column))
+            problems.append(_("%(column)s is empty.", column=str(HEADINGS[column])))
     return row, problems
+
+
+def _bad_estimate(heading, text):
+    return _(
+        "%(column)s: “%(value)s” is not a date followed by cue ids, e.g. “2026-11-20 cue-01 cue-05”.",
+        column=heading,
+        value=text,
+    )
+
+
+def _estimates(cell):
+    """(entries, the entries that cannot be read) of an estimates cell.
+
+    Entries come back oldest first (equal times keep the file's order) and one
+    microsecond apart at least, so their order survives the next export.
+    """
+    known = {c.id for c in cue_catalogue.load()}
+    entries, wrong = [], []
+    for text in filter(None, (t.strip() for t in cell.split(";"))):
+        match = _ENTRY.fullmatch(text)
+        try:
+            when = datetime.strptime(f"{match['day']} {match['time'] or '0:00'}", WHEN)
+        except (TypeError, ValueError):  # no match, or no such day
+            wrong.append(text)
+            continue
+        ids = list(dict.fromkeys(re.split(r"[\s,]+", match["cues"].strip())))
+        if not all(i in known for i in ids):
+            wrong.append(text)
+            continue
+        entries.append((when, ids))
+    entries.sort(key=lambda entry: entry[0])
+    for i in range(1, len(entries)):
+        if entries[i][0] <= entries[i - 1][0]:
+            entries[i] = (entries[i - 1][0] + timedelta(microseconds=1), entries[i][1])
+    return entries, wrong

@@ -4,9 +4,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from assessment.questionnaire import QUADRANTS
 from assessment.text import Text
 from assessment.text import read_toml
+from assessment.vocabulary import QUADRANTS
+from selling.cues import BuyerEstimate
 
 FACTORS = ("value", "need", "price", "trust", "experience")
 
@@ -61,6 +62,7 @@ def weigh(role: str, counts: Mapping[str, int] | None) -> list[tuple[str, float]
     A factor's weight is what the buying-centre role gives it (0-3) plus what the
     buyer's quadrants give it, averaged by their share of the profile (0-3).
     Without a profile only the role counts. Ties keep the order of FACTORS.
+    For an estimated buyer use `weigh_buyer`, which does not count the role twice.
     """
     table = load()
     total = sum(counts.values()) if counts else 0
@@ -73,3 +75,18 @@ def weigh(role: str, counts: Mapping[str, int] | None) -> list[tuple[str, float]
             )
         scores[factor] = round(score, 2)
     return sorted(scores.items(), key=lambda item: (-item[1], FACTORS.index(item[0])))
+
+
+def weigh_buyer(result: BuyerEstimate) -> list[tuple[str, float]]:
+    """Rank the five factors for an estimated buyer, counting their job only once.
+
+    A cue the contact's role explains (a purchaser comparing prices item by item)
+    shows the job, and the role's weights already stand for the job. So the
+    quadrant part uses only the profile of the other cues (`personal_counts`);
+    when every ticked cue is explained by the role, only the role counts.
+
+    :raises ValueError: the estimate was made without a role.
+    """
+    if result.role is None:
+        raise ValueError("the estimate has no buying-centre role")
+    return weigh(result.role, result.personal_counts)

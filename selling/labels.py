@@ -34,8 +34,16 @@ GAPS = {
         "No guide yet: an insider only passes information; look for someone who wants you to win."
     ),
     "fewer_than_two_won": _l("Fewer than two of the four roles are won over."),
-    "no_decision_maker": _l("No decision maker reached."),
+    "decision_maker_not_reached": _l(
+        "Decision maker not reached yet: find a way to meet them, through your guide if you have one."
+    ),
+    "decision_maker_opposed": _l(
+        "Decision maker is opposed: find out what they object to, and whom they listen to."
+    ),
     "missing_purchaser": _l("Nobody from purchasing is on the map."),
     "missing_user": _l("No user is on the map."),
     "missing_gatekeeper": _l("No technical or financial gatekeeper is on the map."),
+    "missing_decision_maker": _l(
+        "No decision maker is on the map yet: find out who makes the final call."
+    ),
 }

@@ -6,6 +6,7 @@ history (estimates, meetings) with it.
 
 from datetime import date
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import JSON
 from sqlalchemy import ForeignKey
@@ -20,13 +21,18 @@ from sqlalchemy.orm import mapped_column
 from accounts.models import utcnow
 from assessment.vocabulary import code_string
 from extensions import db
-from selling.cues import confidence_level
+from selling.cues import BuyerEstimate
+from selling.cues import estimate
+
+# ROLES lives with the 1+2+1 tracking; forms and CSV read every choice from here.
+from selling.tracking import ROLES as ROLES
 
 LEVELS = ("senior", "middle", "front_line")
-ROLES = ("purchaser", "user", "gatekeeper", "decision_maker")
 GUIDE = ("none", "insider", "guide")
 RELATIONSHIPS = ("not_met", "in_contact", "won_over", "opposed")
 OUTCOMES = ("order", "advance", "continuation", "no_sale")
+# The two negotiation answers: yes, no, or None while the rep cannot tell yet.
+TRISTATE = {"unknown": None, "yes": True, "no": False}
 
 
 class KeyAccount(db.Model):
@@ -84,7 +90,14 @@ class Contact(db.Model):
 
 
 class Estimate(db.Model):
-    """The rep's reading of a buyer's profile on one day, from the cues they ticked."""
+    """The rep's reading of a buyer's profile on one day, from the cues they ticked.
+
+    The ticked cues are the record. The counts, pattern and confidence columns
+    keep what the rule of the day computed at saving; the app reads the estimate
+    recomputed from the cues and the contact's current role (`reading`), so an
+    estimate saved under an older rule, or before the contact's role changed,
+    shows the current rule (docs/reps.md). No data migration is needed for that.
+    """
 
     __tablename__ = "estimates"
 
@@ -94,31 +107,61 @@ class Estimate(db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     cues: Mapped[list[str]] = mapped_column(JSON)
+    # As computed when saved; read `counts`, `pattern` and `confidence` instead.
     count_a: Mapped[int]
     count_b: Mapped[int]
     count_c: Mapped[int]
     count_d: Mapped[int]
-    pattern: Mapped[str] = mapped_column(String(4))
-    confidence: Mapped[float]
+    saved_pattern: Mapped[str] = mapped_column("pattern", String(4))
+    saved_confidence: Mapped[float] = mapped_column("confidence")
 
     contact: Mapped[Contact] = orm.relationship(back_populates="estimates")
 
     @property
+    def reading(self) -> BuyerEstimate:
+        """The estimate under the current rule, for the contact's current role."""
+        return _read(tuple(self.cues), self.contact.role)
+
+    def save_reading(self, result: BuyerEstimate) -> None:
+        """Keep what `result` computed in the columns, as a record of the day."""
+        self.count_a, self.count_b, self.count_c, self.count_d = (
+            result.counts[q] for q in "ABCD"
+        )
+        self.saved_pattern, self.saved_confidence = result.pattern, result.confidence
+
+    @property
     def counts(self):
-        return {
-            "A": self.count_a,
-            "B": self.count_b,
-            "C": self.count_c,
-            "D": self.count_d,
-        }
+        return self.reading.counts
 
     @property
     def code(self):
-        return code_string(self.counts)
+        return code_string(self.reading.counts)
+
+    @property
+    def pattern(self):
+        return self.reading.pattern
+
+    @pattern.setter
+    def pattern(self, value):
+        self.saved_pattern = value
+
+    @property
+    def confidence(self):
+        return self.reading.confidence
+
+    @confidence.setter
+    def confidence(self, value):
+        self.saved_confidence = value
 
     @property
     def level(self):
-        return confidence_level(self.confidence)
+        return self.reading.level
+
+
+@lru_cache(maxsize=4096)
+def _read(cue_ids: tuple[str, ...], role: str) -> BuyerEstimate:
+    # Pages read an estimate many times; the result depends only on these two.
+    return estimate(cue_ids, role=role)
 
 
 class Meeting(db.Model):

@@ -4,11 +4,12 @@ from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assessment.questionnaire import QUADRANTS
-from assessment.scoring import code_for
+from assessment.vocabulary import QUADRANTS
+from assessment.vocabulary import code_for
 
 ROLES = ("purchaser", "user", "gatekeeper", "decision_maker")
-REACHED = ("in_contact", "won_over")
+# Met at least once; "opposed" is reached too, just not won over.
+REACHED = ("in_contact", "won_over", "opposed")
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,11 @@ class Tracking:
 
 
 def track(people: Iterable[Person]) -> Tracking:
-    """Fill the 1+2+1 table: 1 guide, 2 of the 4 buying-centre roles won over, 1 rep."""
+    """Fill the 1+2+1 table: 1 guide, 2 of the 4 buying-centre roles won over, 1 rep.
+
+    Gaps, in this order: no guide; fewer than two roles won over; the decision
+    maker opposed, or on the map but not reached; each role nobody is in.
+    """
     people = list(people)
     by_role = {r: tuple(p for p in people if p.role == r) for r in ROLES}
     won = tuple(
@@ -41,10 +46,8 @@ def track(people: Iterable[Person]) -> Tracking:
         gaps.append("no_guide")
     if len(won) < 2:
         gaps.append("fewer_than_two_won")
-    if not any(p.relationship in REACHED for p in by_role["decision_maker"]):
-        gaps.append("no_decision_maker")
-    # A missing decision maker is already "not reached" above.
-    gaps += [f"missing_{r}" for r in ROLES[:3] if not by_role[r]]
+    gaps += _decision_maker_gaps(by_role["decision_maker"])
+    gaps += [f"missing_{r}" for r in ROLES if not by_role[r]]
     return Tracking(
         guides=guides,
         insiders=tuple(p.name for p in people if p.guide == "insider"),
@@ -52,6 +55,21 @@ def track(people: Iterable[Person]) -> Tracking:
         won_roles=won,
         gaps=tuple(gaps),
     )
+
+
+def _decision_maker_gaps(deciders: tuple[Person, ...]) -> list[str]:
+    """Reaching the decision maker and winning them over are different gaps.
+
+    Opposed: one is against you and none is won over. Not reached: they are on
+    the map but nobody has met them. Nobody on the map is `missing_decision_maker`.
+    """
+    if any(p.relationship == "won_over" for p in deciders):
+        return []
+    if any(p.relationship == "opposed" for p in deciders):
+        return ["decision_maker_opposed"]
+    if deciders and not any(p.relationship in REACHED for p in deciders):
+        return ["decision_maker_not_reached"]
+    return []
 
 
 def _lead(counts: Mapping[str, int]) -> str:

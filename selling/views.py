@@ -24,7 +24,6 @@ from assessment.charts import Series
 from assessment.content import patterns
 from assessment.content import quadrants
 from assessment.loop import walk
-from assessment.scoring import code_for
 from coaching import content as coaching_content
 from coaching.queries import latest_own
 from extensions import db
@@ -46,6 +45,7 @@ from selling.forms import estimate_form
 from selling.labels import GAPS
 from selling.labels import LABELS
 from selling.meetings import load as meeting_texts
+from selling.models import TRISTATE
 from selling.models import Contact
 from selling.models import Estimate
 from selling.models import KeyAccount
@@ -55,8 +55,6 @@ from selling.tracking import compare
 from selling.tracking import track
 
 bp = Blueprint("selling", __name__, url_prefix="/key-accounts")
-
-_TRISTATE = {"unknown": None, "yes": True, "no": False}
 
 
 @bp.before_request
@@ -68,7 +66,8 @@ def _require_login():
 def _common():
     steps = {s.key: s for s in coaching_content.load().funnel_steps}
     return {"labels": LABELS, "gaps": GAPS, "quadrants": quadrants(), "patterns": patterns(),
-            "steps_by_key": steps, "meeting_advances": _advance_texts}  # fmt: skip
+            "steps_by_key": steps, "meeting_advances": _advance_texts,
+            "kinds": cue_catalogue.kinds(), "firm_votes": cue_catalogue.FIRM_VOTES}  # fmt: skip
 
 
 @bp.app_template_filter("quadrant_name")
@@ -205,12 +204,21 @@ def new_contact(account_id):
 def _fill_contact(contact, form):
     for field in ("name", "title", "level", "role", "guide", "relationship", "notes"):
         setattr(contact, field, (getattr(form, field).data or "").strip())
-    contact.reads_situation = _TRISTATE[form.reads_situation.data]
-    contact.integrity = _TRISTATE[form.integrity.data]
+    contact.reads_situation = TRISTATE[form.reads_situation.data]
+    contact.integrity = TRISTATE[form.integrity.data]
 
 
 def _tristate_key(value):
-    return {None: "unknown", True: "yes", False: "no"}[value]
+    return {v: k for k, v in TRISTATE.items()}[value]
+
+
+def _add_estimate(contact, cue_ids, created_at=None):
+    """Add an estimate to `contact` from the ticked cues, computed for their role."""
+    row = Estimate(cues=list(cue_ids))
+    if created_at is not None:  # an imported estimate keeps its date
+        row.created_at = created_at
+    row.save_reading(cue_catalogue.estimate(row.cues, role=contact.role))
+    contact.estimates.append(row)
 
 
 @bp.route("/contacts/<id:contact_id>/edit", methods=["GET", "POST"])
@@ -265,25 +273,20 @@ def contact(contact_id):
 def estimate(contact_id):
     contact = access.contact_for(contact_id, write=request.method == "POST")
     cues = cue_catalogue.load()
-    previous = contact.estimates[0].cues if contact.estimates else ()
-    form = estimate_form(cues, content_lang(), previous)
+    latest = contact.estimates[0] if contact.estimates else None
+    form = estimate_form(cues, content_lang(), latest.cues if latest else ())
     if form.validate_on_submit():
-        result = cue_catalogue.estimate(form.cues.data)
-        db.session.add(
-            Estimate(contact_id=contact.id, cues=list(form.cues.data), pattern=result.pattern,
-                     confidence=result.confidence, count_a=result.counts["A"],
-                     count_b=result.counts["B"], count_c=result.counts["C"],
-                     count_d=result.counts["D"])
-        )  # fmt: skip
+        _add_estimate(contact, dict.fromkeys(form.cues.data))
         db.session.commit()
         flash(_("Estimate saved. Revise it whenever you learn more."))
         return redirect(url_for(".contact", contact_id=contact.id))
     groups = {}
     for option, cue in zip(form.cues, cues, strict=True):
         groups.setdefault(cue.kind, []).append(option)
+    explained = {c.id for c in cues if contact.role in c.explained_by}
     return render_template(
-        "selling/estimate.html", contact=contact, form=form, groups=groups,
-        kinds=cue_catalogue.kinds(), **_common(),
+        "selling/estimate.html", contact=contact, form=form, groups=groups, latest=latest,
+        explained=explained, **_common(),
     )  # fmt: skip
 
 
@@ -297,12 +300,14 @@ def brief(contact_id):
     context.update(counterpart=negotiation.place(contact.reads_situation, contact.integrity),
                    negotiation=negotiation.load())  # fmt: skip
     if latest:
-        codes = {q: code_for(n) for q, n in latest.counts.items()}
+        reading = latest.reading
         context.update(
-            stops=walk(latest.counts, codes),
-            factors=factor_table.weigh(contact.role, latest.counts),
+            reading=reading,
+            stops=walk(reading.counts, reading.codes),
+            factors=factor_table.weigh_buyer(reading),
             table=factor_table.load(),
-            gap=compare(own.counts, latest.counts) if own else None,
+            gap=compare(own.counts, reading.counts) if own else None,
+            watch=cue_catalogue.cues_to_watch(reading, latest.cues),
         )
     return render_template("selling/brief.html", **context)
 
@@ -317,9 +322,7 @@ def pitch_check(contact_id):
     if form.validate_on_submit():
         result = pitch.check(form.text.data)
         if latest:
-            stops = walk(
-                latest.counts, {q: code_for(n) for q, n in latest.counts.items()}
-            )
+            stops = walk(latest.reading.counts, latest.reading.codes)
     return render_template(
         "selling/pitch.html", contact=contact, form=form, result=result, latest=latest,
         stops=stops, **_common(),
@@ -358,8 +361,8 @@ def export():
         select(Contact)
         .join(KeyAccount)
         .where(KeyAccount.owner_id == current_user.id)
-        .options(selectinload(Contact.account))
-        .order_by(KeyAccount.name, Contact.name)
+        .options(selectinload(Contact.account), selectinload(Contact.estimates))
+        .order_by(KeyAccount.name, Contact.name, Contact.id)
     ).all()
     return Response(
         csvio.write(contacts),
@@ -383,9 +386,11 @@ def import_contacts():
                     account = accounts[row["account"]] = KeyAccount(
                         owner_id=current_user.id, name=row["account"])  # fmt: skip
                     db.session.add(account)
-                account.contacts.append(
-                    Contact(**{k: row[k] for k in row if k != "account"})
-                )
+                contact = Contact(**{k: row[k] for k in row
+                                     if k not in ("account", "estimates")})  # fmt: skip
+                account.contacts.append(contact)
+                for created_at, cue_ids in row["estimates"]:
+                    _add_estimate(contact, cue_ids, created_at)
             db.session.commit()
             flash(_("%(n)d contacts imported.", n=len(rows)))
             return redirect(url_for(".index"))

@@ -23,6 +23,7 @@ PURE = [
     "selling/pitch.py",
     "selling/meetings.py",
     "selling/exc.py",
+    "instrument/health.py",
 ]
 BANNED = {"flask", "flask_sqlalchemy", "flask_babel", "flask_login", "flask_wtf", "wtforms",
           "jinja2", "sqlalchemy", "plotly", "extensions", "app"}  # fmt: skip

@@ -58,7 +58,7 @@ def test_account_four_contacts_estimates_and_a_printed_brief(
     page.get_by_role("link", name="Brief for this buyer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Brief: 张伟")
     expect(
-        page.get_by_role("heading", name="Walk the communication loop for this buyer")
+        page.get_by_role("heading", name="The communication walk-around for this buyer")
     ).to_be_visible()
     expect(page.get_by_text("weighs most").first).to_be_visible()
     expect(
@@ -69,8 +69,8 @@ def test_account_four_contacts_estimates_and_a_printed_brief(
     ).to_be_visible()
 
     page.get_by_role("button", name="中文").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("简报:张伟")
-    expect(page.get_by_role("heading", name="为这位客户走一遍沟通环")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("简报：张伟")
+    expect(page.get_by_role("heading", name="为这位客户做一次四象限沟通环走")).to_be_visible()
     expect(page.get_by_role("heading", name="狐狸")).to_be_visible()
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4")

@@ -24,7 +24,8 @@ def test_account_with_four_contacts_and_the_one_two_one_table(rep, account):
     for name in ["张伟", "Li Na", "Wang Fang", "Chen Jie"]:
         assert name in html
     assert "2 / 4" in html  # purchaser and user won over
-    assert "No decision maker reached." not in html  # 张伟 is in contact
+    assert "Decision maker not reached yet" not in html  # 张伟 is in contact
+    assert "Decision maker is opposed" not in html
     assert "No guide yet" not in html
     assert "Build trust" in html  # the funnel step
 
@@ -35,9 +36,38 @@ def test_gaps_are_called_out(rep):
     rep.add_contact(account_id, name="Bob", role="user", relationship="not_met")
     html = rep.client.get(f"/key-accounts/{account_id}").get_data(as_text=True)
     assert "No guide yet" in html
-    assert "No decision maker reached." in html
+    assert "No decision maker is on the map yet" in html
     assert "Fewer than two of the four roles are won over." in html
     assert "Nobody from purchasing is on the map." in html
+
+
+def test_an_opposed_decision_maker_is_reached_but_not_won(rep, account):
+    """An opposed decision maker is named as opposed, never as not reached."""
+    contact_id = account["contacts"]["decision_maker"]
+    fields = {
+        "name": "张伟",
+        "title": "CFO",
+        "level": "senior",
+        "role": "decision_maker",
+        "guide": "none",
+        "reads_situation": "yes",
+        "integrity": "yes",
+        "notes": "",
+    }
+    rep.post(
+        f"/key-accounts/contacts/{contact_id}/edit",
+        {**fields, "relationship": "opposed"},
+    )
+    html = rep.client.get(f"/key-accounts/{account['id']}").get_data(as_text=True)
+    assert "Decision maker is opposed: find out what they object to" in html
+    assert "not reached" not in html
+    rep.post(
+        f"/key-accounts/contacts/{contact_id}/edit",
+        {**fields, "relationship": "not_met"},
+    )
+    html = rep.client.get(f"/key-accounts/{account['id']}").get_data(as_text=True)
+    assert "Decision maker not reached yet" in html
+    assert "Decision maker is opposed" not in html
 
 
 def test_contact_form_errors_beside_fields(app, rep, account):
@@ -67,6 +97,88 @@ def test_estimate_turns_cues_into_a_profile_and_keeps_history(app, rep, account)
     empty = rep.post(f"/key-accounts/contacts/{contact_id}/estimate", {"cues": []})
     assert "Tick at least one cue you have observed." in empty.get_data(as_text=True)
     assert _count(app, Estimate) == 2
+
+
+def test_thin_estimate_shows_a_leaning_in_words(rep, account):
+    """Two A cues of one kind: a leaning and what to tick next, no code or pattern."""
+    contact_id = account["contacts"]["decision_maker"]
+    rep.post(
+        f"/key-accounts/contacts/{contact_id}/estimate", {"cues": ["cue-03", "cue-05"]}
+    )
+    page = rep.client.get(f"/key-accounts/contacts/{contact_id}").get_data(as_text=True)
+    assert "Leans A, evidence thin." in page
+    assert (
+        "Tick cues of at least two kinds: so far every cue is under “What they ask for”."
+        in page
+    )
+    assert (
+        "Tick more cues: a preference code and a pattern are shown once the evidence is worth 5 cues"
+        in page
+    )
+    assert "Estimated preference code" not in page and "Confidence: low" in page
+    brief = rep.client.get(f"/key-accounts/contacts/{contact_id}/brief").get_data(
+        as_text=True
+    )
+    assert (
+        "Leans A, evidence thin." in brief and "Estimated preference code" not in brief
+    )
+    assert "Not enough evidence yet on B, C, D: watch for these cues." in brief
+    assert "The evidence is too thin to rank the stops" in brief
+    assert "end at their weakest" not in brief and "end here" not in brief
+    estimate = rep.client.get(f"/key-accounts/contacts/{contact_id}/estimate").get_data(
+        as_text=True
+    )
+    assert "Your current estimate" in estimate and "Leans A, evidence thin." in estimate
+    listing = rep.client.get(f"/key-accounts/{account['id']}").get_data(as_text=True)
+    assert "leans A (thin evidence)" in listing
+
+
+def test_purchasing_cues_count_half_for_a_purchaser(app, rep, account):
+    """The estimate page marks the cues a purchaser's job explains; the brief leaves them out."""
+    contact_id = account["contacts"]["purchaser"]
+    url = f"/key-accounts/contacts/{contact_id}/estimate"
+    assert (
+        rep.client.get(url)
+        .get_data(as_text=True)
+        .count("comes with the job: counts half")
+        == 5
+    )
+    rep.post(
+        url, {"cues": ["cue-05", "cue-07", "cue-10", "cue-12", "cue-23", "cue-26"]}
+    )
+    page = rep.client.get(f"/key-accounts/contacts/{contact_id}").get_data(as_text=True)
+    assert "5 of these cues come with the job (Purchasing) and count half." in page
+    assert "Confidence: low (41%, from 6 cues)" in page  # 3.5 votes: 3.5 / 8.5
+    brief = rep.client.get(f"/key-accounts/contacts/{contact_id}/brief").get_data(
+        as_text=True
+    )
+    assert "Cues that come with this buyer's job are left out here" in brief
+
+
+def test_an_estimate_saved_under_the_old_rule_reads_under_the_new_one(
+    app, rep, account
+):
+    """Stored A14 B4 C3 D3 from three A ticks now reads as a thin leaning to A."""
+    contact_id = account["contacts"]["decision_maker"]
+    with app.app_context():
+        db.session.add(
+            Estimate(
+                contact_id=contact_id,
+                cues=["cue-03", "cue-05", "cue-12"],
+                count_a=14,
+                count_b=4,
+                count_c=3,
+                count_d=3,
+                pattern="A",
+                confidence=0.375,
+            )
+        )
+        db.session.commit()
+        row = db.session.scalar(select(Estimate))
+        assert (row.count_c, row.saved_pattern) == (3, "A")  # the record is kept
+        assert row.counts == {"A": 8, "B": 5, "C": 5, "D": 5} and row.level == "low"
+    page = rep.client.get(f"/key-accounts/contacts/{contact_id}").get_data(as_text=True)
+    assert "Leans A, evidence thin." in page and "1-2-3-3" not in page
 
 
 def test_brief_orders_the_loop_weighs_factors_and_tactics(rep, account):
@@ -116,7 +228,7 @@ def test_brief_in_chinese(rep, account):
     html = rep.client.get(f"/key-accounts/contacts/{contact_id}/brief").get_data(
         as_text=True
     )
-    assert "B象限:组织规划" in html and "猫头鹰" in html and "决策人" in html
+    assert "B象限：组织规划" in html and "猫头鹰" in html and "决策人" in html
 
 
 def test_meeting_log_needs_a_customer_action_for_an_advance(app, rep, account):
@@ -191,7 +303,7 @@ def test_csv_import_reports_each_bad_line_and_imports_nothing(app, rep):
                         {"file": (io.BytesIO(text.encode()), "c.csv")},
                         content_type="multipart/form-data")  # fmt: skip
     html = response.get_data(as_text=True)
-    assert "Line 3: account is empty." in html
-    assert "Line 4: level: “boss” is not one of the options." in html
+    assert "Line 3: Company is empty." in html
+    assert "Line 4: Organisation level: “boss” is not one of the options." in html
     assert "Line 2" not in html
     assert _count(app, Contact) == 0 and _count(app, KeyAccount) == 0
