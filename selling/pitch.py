@@ -1,6 +1,6 @@
 """Which quadrants a draft email or proposal serves, with the words that show it.
 
-Rules (documented in docs/pitch-checker.md): a quadrant gets one piece of
+Rules (documented in docs/reps.md): a quadrant gets one piece of
 evidence for each match of
 - its terms in selling/content/pitch.toml (Chinese as substrings; English as
   whole words, case-insensitive, `*` for a word prefix);
@@ -31,7 +31,9 @@ _BUILT_IN = {
         r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]|第\d+(?:周|天|步|阶段|期)",
         r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
         r"(?i)\b(?:week|day|step|phase)\s+\d+\b",
-        r"(?m)^\s*(?:\d+[.)、]|[-•*])\s",
+        # Horizontal space only: `\s*` would run on over every following blank
+        # line from each line start, which is quadratic on a text of newlines.
+        r"(?m)^[^\S\n]*(?:\d+[.)、]|[-•*])[^\S\n]",
         r"第[一二三四五六七八九十]+(?:步|阶段|周|天)?|首先|其次|然后|接着|最后",
         r"(?i)\b(?:first|second|third|then|next|finally)\b",
     ],

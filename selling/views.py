@@ -26,6 +26,7 @@ from assessment.content import quadrants
 from assessment.loop import walk
 from coaching import content as coaching_content
 from coaching.queries import latest_own
+from database import reads_only
 from extensions import db
 from security import deny
 from security import row_id
@@ -313,6 +314,7 @@ def brief(contact_id):
 
 
 @bp.route("/contacts/<id:contact_id>/pitch", methods=["GET", "POST"])
+@reads_only
 def pitch_check(contact_id):
     """Reading a draft saves nothing, so a reading coach may use it too."""
     contact = access.contact_for(contact_id)

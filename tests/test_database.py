@@ -83,3 +83,27 @@ def test_a_write_waits_for_the_lock_and_then_succeeds(sqlite_app):
     check = sqlite3.connect(path)
     assert check.execute("SELECT count(*) FROM users").fetchone() == (1,)
     check.close()
+
+
+def test_the_pitch_checker_reads_beside_a_writer(sqlite_app):
+    """Checking a draft saves nothing, so it answers at once while another request writes."""
+    from tests.selling.conftest import RepActions
+
+    app, path = sqlite_app
+    rep = RepActions(app.test_client())
+    rep.register(email="rep@example.com")
+    contact_id = rep.add_contact(rep.add_account())
+    holder = _hold_write_lock(path)
+    try:
+        started = time.monotonic()
+        response = rep.post(
+            f"/key-accounts/contacts/{contact_id}/pitch",
+            {"text": "1. First, the data: 30% less downtime by 2027-03-01."},
+        )
+        waited = time.monotonic() - started
+    finally:
+        holder.rollback()
+        holder.close()
+    assert response.status_code == 200
+    assert "30%" in response.get_data(as_text=True)
+    assert waited < 2
