@@ -50,17 +50,24 @@ def create_app(test_config=None, instance_path=None):
         # Set FLASK_SESSION_COOKIE_SECURE=true when the app is served over https.
         SESSION_COOKIE_SECURE=False,
         SESSION_COOKIE_SAMESITE="Lax",
-        AUTO_MIGRATE=None,
+        AUTO_MIGRATE=None,  # None: only for SQLite, which nobody migrates by hand
         # Failed log-ins allowed per account and per address in 15 minutes.
         LOGIN_LIMIT_PER_ACCOUNT="10 per 15 minutes",
         LOGIN_LIMIT_PER_ADDRESS="50 per 15 minutes",
         RATELIMIT_STORAGE_URI=os.environ.get("REDIS_URL") or "memory://",
-        RATELIMIT_HEADERS_ENABLED=False,  # None: only for SQLite, which nobody migrates by hand
+        RATELIMIT_HEADERS_ENABLED=False,
+        # Redis down: keep limiting, per process, rather than refuse every log-in.
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
+        DB_LOCK_TIMEOUT_MS=5000,
+        DB_STATEMENT_TIMEOUT_MS=15000,
     )
     app.config.from_prefixed_env()
     if test_config:
         app.config.update(test_config)
     app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or _instance_secret(app)
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS", database.engine_options(app.config)
+    )
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)

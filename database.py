@@ -29,6 +29,25 @@ def reads_only(view):
     return view
 
 
+def engine_options(config):
+    """How long a query may wait for a lock or run at all, per database.
+
+    SQLite waits up to DB_LOCK_TIMEOUT_MS for the write lock; PostgreSQL gives
+    up waiting for a lock after DB_LOCK_TIMEOUT_MS and on a statement after
+    DB_STATEMENT_TIMEOUT_MS. Either way a request that cannot go on gets the
+    retryable 503 page (errors.py) instead of holding a worker thread.
+    """
+    uri = config["SQLALCHEMY_DATABASE_URI"]
+    lock_ms = int(config["DB_LOCK_TIMEOUT_MS"])
+    if uri.startswith("sqlite"):
+        return {"connect_args": {"timeout": lock_ms / 1000}}
+    if uri.startswith("postgresql"):
+        statement_ms = int(config["DB_STATEMENT_TIMEOUT_MS"])
+        options = f"-c lock_timeout={lock_ms} -c statement_timeout={statement_ms}"
+        return {"connect_args": {"options": options}}
+    return {}
+
+
 def init_app(app):
     app.before_request(_decide_write_lock)
 
@@ -53,14 +72,14 @@ def end_read(obj):
 
 @event.listens_for(Engine, "connect")
 def _tune_sqlite(dbapi_connection, connection_record):
-    """WAL lets readers run beside a writer; the busy timeout waits instead of failing."""
+    """WAL lets readers run beside a writer; the driver's timeout (engine_options)
+    waits for the write lock instead of failing at once."""
     if type(dbapi_connection).__module__ != "sqlite3":
         return
     # SQLAlchemy emits BEGIN itself (below) instead of the driver's own.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
