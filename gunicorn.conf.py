@@ -7,6 +7,7 @@ the log-in limits (REDIS_URL).
 
 import multiprocessing
 import os
+import sys
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
@@ -21,3 +22,19 @@ accesslog = "-"
 errorlog = "-"
 # Load the app once in the master: migrations run once, workers start fast.
 preload_app = True
+
+
+def on_starting(server):
+    """Refuse several workers without Redis: each would keep its own log-in counts.
+
+    Without a shared store every worker counts failed log-ins on its own and a
+    restart forgets them, so the limits in the README would not hold.
+    """
+    if server.cfg.workers > 1 and not os.environ.get("REDIS_URL"):
+        server.log.error(
+            "Refusing to start %d workers without REDIS_URL: log-in limits would be "
+            "kept per worker. Set REDIS_URL=redis://host:6379/0, or run one worker "
+            "(WEB_CONCURRENCY=1).",
+            server.cfg.workers,
+        )
+        sys.exit(1)

@@ -15,6 +15,7 @@ p50 and p99 latency, each page's ratio to hello-world, SQL queries per request
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -37,6 +38,7 @@ from selling.cues import estimate  # noqa: E402
 from selling.models import Contact  # noqa: E402
 from selling.models import Estimate  # noqa: E402
 from selling.models import KeyAccount  # noqa: E402
+from tests.helpers import RedisServer  # noqa: E402
 from tests.helpers import count_queries  # noqa: E402
 from tests.helpers import sign_in  # noqa: E402
 
@@ -149,6 +151,11 @@ def main():
     ids = seed(app)
     env = {**os.environ, "DATABASE_URL": url, "FLASK_SECRET_KEY": SECRET,
            "FLASK_AUTO_MIGRATE": "false"}  # fmt: skip
+    redis = None
+    if not env.get("REDIS_URL"):  # gunicorn.conf.py refuses 2 workers without it
+        redis = RedisServer(shutil.which("redis-server") or "redis-server")
+        redis.start()
+        env["REDIS_URL"] = redis.url
     app_port, hello_port = free_port(), free_port()
     server = start("app:create_app()", app_port, env)
     hello = start("bench.hello:app", hello_port, env)
@@ -208,6 +215,8 @@ def main():
         for process in (server, hello):
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
+        if redis:
+            redis.stop()
     hello_rps = results[0][1]
     print(f"\n{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {engine.dialect.name}, "
           f"gunicorn 2 workers x 4 threads, wrk {CONNECTIONS} connections x {DURATION} s\n")  # fmt: skip

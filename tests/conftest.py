@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 
 import pytest
 from hypothesis import HealthCheck
@@ -12,6 +13,7 @@ from app import create_app
 from assessment import questionnaire
 from extensions import db
 from extensions import limiter
+from tests.helpers import RedisServer
 
 # CI runs every property and fuzz test with 1,000 examples; locally 100 keep it quick.
 settings.register_profile(
@@ -152,3 +154,17 @@ def picks_for(per_round):
             chosen += [e.id for e in round_.elements if e.quadrant == q][:n]
         picks.append(chosen)
     return picks
+
+
+@pytest.fixture
+def redis_server():
+    """Redis where redis-server is installed; CI must have it."""
+    binary = shutil.which("redis-server")
+    if not binary:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is missing: apt-get install -y redis-server")
+        pytest.skip("redis-server is missing: apt-get install -y redis-server")
+    server = RedisServer(binary)
+    server.start()
+    yield server
+    server.stop()

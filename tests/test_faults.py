@@ -1,13 +1,9 @@
 """When the database or Redis fails: a clear, retryable page, never a bare 500."""
 
 import os
-import shutil
-import socket
 import sqlite3
-import subprocess
 import time
 
-import pytest
 from sqlalchemy import create_engine
 from sqlalchemy import text
 
@@ -89,61 +85,6 @@ def test_a_held_lock_gives_a_retryable_page_within_the_lock_timeout(tmp_path):
     assert response.status_code == 503
     assert BUSY in response.get_data(as_text=True)
     assert waited < 3  # 0.3 s lock timeout, not the 45 s the probe held
-
-
-class RedisServer:
-    """A real Redis on a free loopback port that a test may stop and start again."""
-
-    def __init__(self, binary):
-        self.binary = binary
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(  # noqa: S603 - a fixed binary and arguments
-            [
-                self.binary,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip - one argument pair a line would be longer, not clearer
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-
-    def stop(self):
-        if self.process:
-            self.process.terminate()
-            self.process.wait(timeout=5)
-            self.process = None
-
-
-@pytest.fixture
-def redis_server():
-    """Redis where redis-server is installed; CI must have it."""
-    binary = shutil.which("redis-server")
-    if not binary:
-        if os.environ.get("CI"):
-            pytest.fail("redis-server is missing: apt-get install -y redis-server")
-        pytest.skip("redis-server is missing: apt-get install -y redis-server")
-    server = RedisServer(binary)
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_log_in_works_when_redis_stops(tmp_path, redis_server):

@@ -37,11 +37,12 @@ def _free_port():
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, redis_server):
     """The app under gunicorn, 4 workers of 2 threads, on a fresh database."""
     url = database_url(tmp_path)
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": url, "FLASK_SECRET_KEY": "concurrency",
+           "REDIS_URL": redis_server.url,
            "FLASK_PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000", "FLASK_AUTO_MIGRATE": "true",
            "WEB_CONCURRENCY": "4", "GUNICORN_THREADS": "2", "BIND": f"127.0.0.1:{port}"}  # fmt: skip
     process = subprocess.Popen(
