@@ -51,9 +51,14 @@ def create_app(test_config=None, instance_path=None):
         SESSION_COOKIE_SECURE=False,
         SESSION_COOKIE_SAMESITE="Lax",
         AUTO_MIGRATE=None,  # None: only for SQLite, which nobody migrates by hand
-        # Failed log-ins allowed per account and per address in 15 minutes.
+        # Failed log-ins allowed per account from one address, and per address.
         LOGIN_LIMIT_PER_ACCOUNT="10 per 15 minutes",
         LOGIN_LIMIT_PER_ADDRESS="50 per 15 minutes",
+        REGISTER_LIMIT_PER_ADDRESS="10 per hour",
+        # Wrong current passwords (password change, account deletion) per account;
+        # after CONFIRM_FAILURES_ALLOWED in one session, that session ends.
+        CONFIRM_LIMIT_PER_ACCOUNT="10 per 15 minutes",
+        CONFIRM_FAILURES_ALLOWED=5,
         RATELIMIT_STORAGE_URI=os.environ.get("REDIS_URL") or "memory://",
         RATELIMIT_HEADERS_ENABLED=False,
         # Redis down: keep limiting, per process, rather than refuse every log-in.

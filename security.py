@@ -1,6 +1,7 @@
 """Response headers, session lifetime and security events, app-wide."""
 
 import hmac
+import io
 import logging
 import time
 
@@ -56,6 +57,7 @@ def init_app(app):
         handler.setFormatter(logging.Formatter("%(utc)s security %(message)s"))
         events.addHandler(handler)
         events.setLevel(logging.INFO)
+    app.wsgi_app = ChunkedBodyLimit(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
     app.before_request(_refuse_nul_characters)
     app.before_request(_enforce_session_limits)
     app.before_request(_deny_by_default)
@@ -79,12 +81,48 @@ def start_session(user):
     session.permanent = False
 
 
+class ChunkedBodyLimit:
+    """Answer 413 to a chunked body over the size limit instead of cutting it.
+
+    With no Content-Length, Werkzeug reads at most MAX_CONTENT_LENGTH bytes and
+    silently drops the rest, so a form would be processed half-read. This reads
+    the body once, up to one byte more than allowed, and passes on a body whose
+    length is known.
+    """
+
+    def __init__(self, wsgi_app, limit):
+        self.wsgi_app = wsgi_app
+        self.limit = limit
+
+    def __call__(self, environ, start_response):
+        if (
+            environ.get("CONTENT_LENGTH")
+            or "chunked" not in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+        ):
+            return self.wsgi_app(environ, start_response)
+        body = environ["wsgi.input"].read(self.limit + 1)
+        if len(body) > self.limit:
+            start_response(
+                "413 Request Entity Too Large", [("Content-Type", "text/plain")]
+            )
+            return [b"Request Entity Too Large"]
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
+        environ.pop("HTTP_TRANSFER_ENCODING", None)
+        return self.wsgi_app(environ, start_response)
+
+
+STATIC_ENDPOINTS = ("assets.serve", "static")
+
+
 def _enforce_session_limits():
     """End sessions that went idle, grew too old, or were ended elsewhere (new token).
 
     The token, not the user id, says whose session this is: a cookie kept from a
     deleted account never opens another person's, whatever id they are given.
     """
+    if request.endpoint in STATIC_ENDPOINTS:
+        return  # shared, cacheable files: never read or refresh the session
     if not current_user.is_authenticated:
         return
     now = int(time.time())
@@ -138,12 +176,15 @@ def deny(what, **details):
 def _headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    if current_app.config["SESSION_COOKIE_SECURE"]:  # served over https only
+        response.headers.setdefault(
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+        )
     if response.mimetype == "text/html":
         response.headers.setdefault("Content-Security-Policy", CSP)
-    # Personal pages and downloads are never stored; fingerprinted assets may be.
-    if current_user.is_authenticated and request.endpoint not in (
-        "assets.serve",
-        "static",
-    ):
+    if request.endpoint in STATIC_ENDPOINTS:
+        return response  # the same bytes for everyone: may be cached, never personal
+    # Personal pages and downloads are never stored.
+    if current_user.is_authenticated:
         response.headers["Cache-Control"] = "no-store"
     return response

@@ -9,9 +9,9 @@ from flask_login import UserMixin
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
-from werkzeug.security import check_password_hash
-from werkzeug.security import generate_password_hash
 
+from accounts.passwords import hash_password
+from accounts.passwords import verify_password
 from database import end_read
 from extensions import db
 from extensions import login_manager
@@ -46,10 +46,10 @@ class User(UserMixin, db.Model):
 
     def set_password(self, password):
         method = current_app.config["PASSWORD_HASH_METHOD"]
-        self.password_hash = generate_password_hash(password, method=method)
+        self.password_hash = hash_password(password, method)
 
     def check_password(self, password):
-        return check_password_hash(self.password_hash, password)
+        return verify_password(self.password_hash, password)
 
     def end_all_sessions(self):
         """Make every session cookie issued so far for this user worthless."""

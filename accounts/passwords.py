@@ -1,8 +1,13 @@
 """Password rules: at least 8 characters, no composition rules, not a common password."""
 
 import gzip
+import threading
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
+
+from werkzeug.security import check_password_hash
+from werkzeug.security import generate_password_hash
 
 MIN_LENGTH = 8
 MAX_LENGTH = 1000  # long Unicode passphrases are welcome; this only bounds hashing work
@@ -21,3 +26,36 @@ def _common():
 def is_common(password: str) -> bool:
     """True for passwords found in breaches, compared without case or surrounding spaces."""
     return password.strip().lower() in _common()
+
+
+# Each scrypt hash takes about 0.45 s and 128 MiB. Two at a time per worker keep
+# a burst of sign-ups from swelling a worker's memory or starving its threads.
+_SLOTS = threading.BoundedSemaphore(2)
+
+
+@contextmanager
+def _hashing_slot():
+    with _SLOTS:
+        yield
+
+
+def hash_password(password: str, method: str) -> str:
+    """The password's hash, waiting for one of this process's hashing slots."""
+    with _hashing_slot():
+        return generate_password_hash(password, method=method)
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    """Whether `password` matches `stored_hash`, in one of the hashing slots."""
+    with _hashing_slot():
+        return check_password_hash(stored_hash, password)
+
+
+@cache
+def _dummy_hash(method: str) -> str:
+    return generate_password_hash("no account has this password", method=method)
+
+
+def waste_time_like_a_check(password: str, method: str) -> None:
+    """Take as long as checking a real account, so timing never tells an email exists."""
+    verify_password(_dummy_hash(method), password)

@@ -25,6 +25,7 @@ from accounts.forms import LoginForm
 from accounts.forms import PasswordChangeForm
 from accounts.forms import RegistrationForm
 from accounts.models import User
+from accounts.passwords import waste_time_like_a_check
 from database import reads_only
 from extensions import db
 from extensions import limiter
@@ -45,6 +46,9 @@ def _sign_in(user):
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(
+    lambda: current_app.config["REGISTER_LIMIT_PER_ADDRESS"], methods=["POST"]
+)
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("index"))
@@ -69,7 +73,10 @@ def register():
 
 
 def _login_email():
-    return "login:" + (request.form.get("email") or "").strip().lower()
+    """Failures count per account *and* address: a stranger elsewhere who knows an
+    email can use up that address's tries, never the owner's."""
+    email = (request.form.get("email") or "").strip().lower()
+    return f"login:{request.remote_addr}:{email}"
 
 
 def _failed(response):
@@ -97,6 +104,9 @@ def login():
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
         user = db.session.scalar(select(User).where(User.email == email))
+        if user is None:
+            method = current_app.config["PASSWORD_HASH_METHOD"]
+            waste_time_like_a_check(form.password.data, method)
         if user is None or not user.check_password(form.password.data):
             log_event("login_failed", email=email)
             form.password.errors.append(_("Wrong email or password."))
@@ -132,13 +142,48 @@ def settings():
     )
 
 
+def _confirm_key():
+    return f"confirm:{current_user.get_id()}"
+
+
+def _wrong_confirmation():
+    """Count a wrong current password; after CONFIRM_FAILURES_ALLOWED, sign out everywhere.
+
+    :return: a redirect when the session has ended, else None.
+    """
+    failures = session.get("confirm_failures", 0) + 1
+    session["confirm_failures"] = failures
+    log_event("confirmation_failed", count=failures)
+    if failures < current_app.config["CONFIRM_FAILURES_ALLOWED"]:
+        return None
+    current_user.end_all_sessions()
+    db.session.commit()
+    log_event("session_ended", reason="wrong_passwords")
+    logout_user()
+    session.clear()
+    flash(_("You were logged out after several wrong passwords. Please log in again."))
+    return redirect(url_for(".login"))
+
+
+_confirm_limit = limiter.limit(
+    lambda: current_app.config["CONFIRM_LIMIT_PER_ACCOUNT"],
+    key_func=_confirm_key,
+    methods=["POST"],
+    deduct_when=_failed,
+)
+
+
 @bp.post("/password")
 @login_required
+@_confirm_limit
 def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
         if not current_user.check_password(form.current.data):
             form.current.errors.append(_("This is not your current password."))
+            signed_out = _wrong_confirmation()
+            if signed_out:
+                return signed_out
         else:
             current_user.set_password(form.password.data)
             current_user.end_all_sessions()
@@ -178,6 +223,7 @@ def data_csv():
 
 @bp.post("/delete")
 @login_required
+@_confirm_limit
 def delete_account():
     form = DeleteAccountForm()
     if form.validate_on_submit():
@@ -189,6 +235,9 @@ def delete_account():
             flash(_("Your account and everything it held are deleted."))
             return redirect(url_for("index"))
         form.password.errors.append(_("This is not your current password."))
+        signed_out = _wrong_confirmation()
+        if signed_out:
+            return signed_out
     return render_template(
         "accounts/settings.html", password_form=PasswordChangeForm(), delete_form=form
     )
@@ -206,12 +255,18 @@ def set_language():
 
 
 def _safe_next(target):
-    """Follow `next` only within this site, so a link cannot send users elsewhere."""
+    """Follow `next` only within this site, so a link cannot send users elsewhere.
+
+    Browsers read a backslash as a slash ("/\\evil.example" is another site),
+    and a control character has no place in a header.
+    """
     if (
         target
         and target.startswith("/")
-        and not urlsplit(target).netloc
         and not target.startswith("//")
+        and "\\" not in target
+        and not any(ord(c) < 32 or ord(c) == 127 for c in target)
+        and not urlsplit(target).netloc
     ):
         return target
     return url_for("index")

@@ -79,6 +79,23 @@ def close_database(app):
 
 
 @pytest.fixture
+def make_app(tmp_path):
+    """Apps with extra settings, on the test database, always cleaned up."""
+    made = []
+
+    def make(**config):
+        settings = {"TESTING": True, "SECRET_KEY": "test", "AUTO_MIGRATE": True,
+                    "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
+                    "PASSWORD_HASH_METHOD": FAST_HASH, **config}  # fmt: skip
+        made.append(create_app(settings, instance_path=str(tmp_path)))
+        return made[-1]
+
+    yield make
+    for made_app in made:
+        close_database(made_app)
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 
