@@ -13,11 +13,13 @@ from sqlalchemy import select
 
 from accounts.models import User
 from assessment.models import Assessment
+from coaching.commands import release
 from coaching.models import CoachNote
 from coaching.models import Membership
 from coaching.models import Team
 from coaching.models import TeamCoach
 from extensions import db
+from security import log_event
 from security import spreadsheet_safe
 from selling.models import Contact
 from selling.models import KeyAccount
@@ -130,8 +132,13 @@ def erase(user: User) -> None:
     """Delete the user and every row that is theirs.
 
     The database cascades do most of it; notes coaches wrote about the user go
-    explicitly, so nothing about them is left behind on any database.
+    explicitly, so nothing about them is left behind on any database. Their
+    coach roles end as stepping down would: their invitations that still work
+    are revoked (a code never outlives its maker), and a team they were the last
+    coach of is archived (coaching.commands.release).
     """
+    for team_id in release(user.id):
+        log_event("team_archived", team=team_id, reason="last_coach_deleted")
     db.session.execute(delete(CoachNote).where(CoachNote.member_id == user.id))
     db.session.delete(user)
     db.session.commit()

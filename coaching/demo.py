@@ -5,6 +5,9 @@ version), so their profiles are realistic and their pick rates are flat.
 
 Used by `flask seed-demo` for a first look, by the benchmark and by the tests
 that need large teams; rows are inserted in bulk, so 10,000 members take seconds.
+People are named in the language the demo is made for (`--lang`): Chinese names
+from common surnames and given-name characters, or English first and last names,
+always the same for the same position in the team.
 """
 
 import random
@@ -33,6 +36,50 @@ from extensions import db
 # No password hashes to "!", so seeded members cannot log in.
 UNUSABLE = "!"  # noqa: S105  # nosec B105 - a marker, not a password
 
+LANGS = ("en", "zh_CN")
+# 40 common surnames x 20 x 20 given-name characters: 16,000 different names.
+ZH_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余"
+)
+ZH_GIVEN_FIRST = "子梓浩宇欣佳晓志建文思雨嘉俊明海天若一可"
+ZH_GIVEN_SECOND = "涵轩然怡婷杰豪华强东远琪宁萱辰阳悦诚航静"
+# 50 x 50 English names; past 2,500 a middle initial keeps them apart.
+EN_FIRST = (
+    "Olivia Liam Emma Noah Ava Oliver Sophia James Isabella Lucas Mia Henry "
+    "Amelia Daniel Grace Samuel Chloe David Ella Joseph Lily Thomas Hannah "
+    "Benjamin Zoe Matthew Nora Andrew Ruby Jack Alice Ryan Clara Adam Maya "
+    "Owen Leah Ethan Sarah Nathan Laura Peter Julia Simon Helen Mark Anna "
+    "Paul Rachel Victor"
+).split()
+EN_LAST = (
+    "Smith Brown Taylor Wilson Clarke Walker Wright Green Hall Wood Harris "
+    "Lewis Young King Turner Hill Baker Cooper Ward Morgan Evans Bennett "
+    "Parker Hughes Carter Mitchell Reed Foster Ellis Shaw Grant Porter Hayes "
+    "Fisher Lawson Palmer Russell Barker Webb Holmes Fleming Owens Quinn "
+    "Marsh Doyle Reid Chapman Burke Lane Nolan"
+).split()
+# Strides coprime to the number of names spread neighbours across the lists.
+_ZH_STRIDE, _EN_STRIDE = 9973, 1013
+
+
+def member_name(i, lang="en"):
+    """The demo name of the team's i-th member: the same i gives the same name.
+
+    Chinese: surname + two given-name characters, 16,000 different names.
+    English: first and last name, 2,500 different, then with a middle initial.
+    """
+    if lang == "zh_CN":
+        size = len(ZH_SURNAMES) * len(ZH_GIVEN_FIRST) * len(ZH_GIVEN_SECOND)
+        n = i * _ZH_STRIDE % size
+        second, n = ZH_GIVEN_SECOND[n % len(ZH_GIVEN_SECOND)], n // len(ZH_GIVEN_SECOND)
+        first, n = ZH_GIVEN_FIRST[n % len(ZH_GIVEN_FIRST)], n // len(ZH_GIVEN_FIRST)
+        return ZH_SURNAMES[n] + first + second
+    size = len(EN_FIRST) * len(EN_LAST)
+    n, cycle = i * _EN_STRIDE % size, i // size
+    first, last = EN_FIRST[n % len(EN_FIRST)], EN_LAST[n // len(EN_FIRST)]
+    initial = f" {chr(ord('A') + (cycle - 1) % 26)}." if cycle else ""
+    return f"{first}{initial} {last}"
+
 
 def gen_picks(rng, rounds):
     """Three rounds of random picks, 8 of each round's 32 elements, and their counts.
@@ -45,20 +92,23 @@ def gen_picks(rng, rounds):
     return picks, {q: counts[q] for q in QUADRANTS}
 
 
-def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9):
+def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9, lang="en"):
     """A team with one coach and `size` members, most with a finished assessment.
 
-    Call inside an app context. Returns (team id, coach id).
+    People and the team are named in `lang` ('en' or 'zh_CN'). Call inside an
+    app context. Returns (team id, coach id).
     """
     rng = random.Random(seed)  # noqa: S311 - demo data, not a secret
     now = utcnow()
-    coach = User(email=coach_email, name="Demo Coach", password_hash=UNUSABLE)
-    team = Team(name=f"Team of {size}")
+    zh = lang == "zh_CN"
+    coach_name = "演示教练" if zh else "Demo Coach"
+    coach = User(email=coach_email, name=coach_name, password_hash=UNUSABLE)
+    team = Team(name=f"演示团队（{size} 人）" if zh else f"Team of {size}")
     db.session.add_all([coach, team])
     db.session.flush()
     db.session.add(TeamCoach(team_id=team.id, user_id=coach.id))
     users = [
-        {"email": f"m{team.id}-{i}@example.com", "name": f"Member {i:05d}",
+        {"email": f"m{team.id}-{i}@example.com", "name": member_name(i, lang),
          "password_hash": UNUSABLE, "created_at": now}
         for i in range(size)
     ]  # fmt: skip
@@ -111,11 +161,18 @@ def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9):
 @click.option("--members", default=12, show_default=True, help="How many team members.")
 @click.option("--email", default="coach@example.com", show_default=True)
 @click.option("--password", default="demo-password", show_default=True)
-def seed_demo_command(members, email, password):
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="en",
+    show_default=True,
+    help="The language people and the team are named in.",
+)
+def seed_demo_command(members, email, password, lang):
     """Make a demo coach (who can log in) with a team of members who have profiles."""
     if db.session.scalar(select(User.id).where(User.email == email)):
         raise click.ClickException(f"{email} exists already")
-    team_id, coach_id = gen_team(members, coach_email=email)
+    team_id, coach_id = gen_team(members, coach_email=email, lang=lang)
     coach = db.session.get(User, coach_id)
     coach.set_password(password)
     db.session.commit()

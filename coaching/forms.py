@@ -10,6 +10,8 @@ from wtforms.validators import AnyOf
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
 
+from coaching.rules import ROLES
+
 
 class TeamForm(FlaskForm):
     name = StringField(
@@ -29,9 +31,7 @@ class InviteForm(FlaskForm):
             SelectChoice("coach", _l("Coach (sees the team)")),
         ],
         validate_choice=False,  # AnyOf says it in the user's language
-        validators=[
-            AnyOf(["member", "coach"], message=_l("Please pick one of the roles."))
-        ],
+        validators=[AnyOf(ROLES, message=_l("Please pick one of the roles."))],
     )
     expires_in = SelectField(
         _l("Valid for"),
@@ -70,4 +70,5 @@ class NoteForm(FlaskForm):
 
 
 class ConfirmForm(FlaskForm):
-    """Only the CSRF token: for buttons that confirm an action."""
+    """Only the CSRF token: the one form behind every button that confirms an
+    action (join, leave, revoke, remove, step down, archive)."""

@@ -16,8 +16,6 @@ from accounts.models import User
 from accounts.models import utcnow
 from extensions import db
 
-ROLES = ("member", "coach")
-
 
 class Team(db.Model):
     __tablename__ = "teams"
@@ -25,6 +23,9 @@ class Team(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set when the last coach left without a successor: nobody sees the team any
+    # more, and its record stays for the members' own history.
+    archived_at: Mapped[datetime | None]
 
     coaches: Mapped[list["TeamCoach"]] = relationship(
         back_populates="team", cascade="all, delete-orphan"
@@ -76,7 +77,11 @@ def _new_code():
 
 
 class Invite(db.Model):
-    """A code that lets its holder join a team as a member or as a coach."""
+    """A code that lets its holder join a team as a member or as a coach.
+
+    Whether it still works is decided by `coaching.rules.invite_state`; who used
+    it, and when, is in `InviteUse`.
+    """
 
     __tablename__ = "invites"
 
@@ -92,13 +97,42 @@ class Invite(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+    max_uses: Mapped[int | None]  # None: until it expires or is revoked
+    use_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
     team: Mapped[Team] = relationship()
 
-    def usable(self, now):
-        return self.revoked_at is None and (
-            self.expires_at is None or now < self.expires_at
-        )
+
+class InviteUse(db.Model):
+    """Someone joined with an invitation. The row outlives their account (the
+    user becomes NULL), so a used single-use code stays used."""
+
+    __tablename__ = "invite_uses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invite_id: Mapped[int] = mapped_column(
+        ForeignKey("invites.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    used_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Removal(db.Model):
+    """A coach removed this person (as a member or as a coach) from the team.
+
+    Invitations made before the removal no longer let them back in.
+    """
+
+    __tablename__ = "team_removals"
+    __table_args__ = (Index("ix_team_removals_user_team", "user_id", "team_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(10))
+    removed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class CoachNote(db.Model):

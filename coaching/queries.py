@@ -10,11 +10,19 @@ from sqlalchemy import select
 from accounts.models import User
 from assessment.models import Assessment
 from assessment.vocabulary import code_string
+from coaching import rules
+from coaching.models import CoachNote
+from coaching.models import Invite
+from coaching.models import InviteUse
 from coaching.models import Membership
+from coaching.models import Removal
 from coaching.models import Team
 from coaching.models import TeamCoach
 from extensions import db
 from security import deny
+
+# The team page lists every invitation that still works and the latest of the others.
+PAST_INVITES_SHOWN = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,27 +43,202 @@ class MemberRow:
         return self.counts and code_string(self.counts)
 
 
+@dataclass(frozen=True, slots=True)
+class InviteRow:
+    """One invitation as the team page lists it."""
+
+    id: int
+    code: str
+    role: str
+    state: str  # coaching.rules.invite_state
+    creator: str | None  # None: the creator deleted their account
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    max_uses: int | None
+    use_count: int
+
+
+def _is_coach(team_id, user_id):
+    return (
+        select(TeamCoach.user_id)
+        .where(TeamCoach.team_id == team_id, TeamCoach.user_id == user_id)
+        .exists()
+    )
+
+
+def _is_member(team_id, user_id):
+    return (
+        select(Membership.user_id)
+        .where(
+            Membership.team_id == team_id,
+            Membership.user_id == user_id,
+            Membership.left_at.is_(None),
+        )
+        .exists()
+    )
+
+
+def _role(coach, member):
+    return "coach" if coach else "member" if member else None
+
+
 def role_in(team_id, user_id):
     """'coach', 'member' or None: what this user is in this team (one query)."""
-    coach = select(TeamCoach.user_id).where(
-        TeamCoach.team_id == team_id, TeamCoach.user_id == user_id
-    )
-    member = select(Membership.user_id).where(
-        Membership.team_id == team_id,
-        Membership.user_id == user_id,
-        Membership.left_at.is_(None),
-    )
-    row = db.session.execute(select(coach.exists(), member.exists())).one()
-    return "coach" if row[0] else "member" if row[1] else None
+    row = db.session.execute(
+        select(_is_coach(team_id, user_id), _is_member(team_id, user_id))
+    ).one()
+    return _role(*row)
 
 
 def team_for(team_id, user_id, *roles):
-    """The team if the user holds one of `roles` in it, else 404 as for a missing team."""
-    role = role_in(team_id, user_id)
-    team = db.session.get(Team, team_id) if role in roles else None
-    if team is None:
+    """The team and the user's role in it, if they hold one of `roles` (one query);
+    else 404, as for a missing team."""
+    row = db.session.execute(
+        select(Team, _is_coach(team_id, user_id), _is_member(team_id, user_id)).where(
+            Team.id == team_id
+        )
+    ).first()
+    role = row and _role(row[1], row[2])
+    if role not in roles:
         deny("team", id=team_id)
-    return team, role
+    return row[0], role
+
+
+def teams_of(user_id):
+    """The teams the user coaches (with their sizes) and the teams they are in."""
+    coached = db.session.scalars(
+        select(Team)
+        .join(TeamCoach)
+        .where(TeamCoach.user_id == user_id)
+        .order_by(Team.name)
+    ).all()
+    sizes = dict(
+        db.session.execute(
+            select(Membership.team_id, func.count())
+            .where(
+                Membership.team_id.in_([t.id for t in coached]),
+                Membership.left_at.is_(None),
+            )
+            .group_by(Membership.team_id)
+        ).all()
+    )
+    joined = db.session.scalars(
+        select(Team)
+        .join(Membership)
+        .where(Membership.user_id == user_id, Membership.left_at.is_(None))
+        .order_by(Team.name)
+    ).all()
+    return coached, sizes, joined
+
+
+def coaches_of(team_id):
+    """The team's coaches, by name."""
+    return db.session.scalars(
+        select(User)
+        .join(TeamCoach)
+        .where(TeamCoach.team_id == team_id)
+        .order_by(User.name, User.id)
+    ).all()
+
+
+def _facts(invite, creator_coaches):
+    return rules.InviteFacts(
+        revoked_at=invite.revoked_at,
+        expires_at=invite.expires_at,
+        max_uses=invite.max_uses,
+        use_count=invite.use_count,
+        creator_coaches=creator_coaches,
+    )
+
+
+def find_invite(code, now):
+    """The invitation with this code and its state, or (None, None) (one query)."""
+    creator_coaches = (
+        select(TeamCoach.user_id)
+        .where(
+            TeamCoach.team_id == Invite.team_id, TeamCoach.user_id == Invite.created_by
+        )
+        .exists()
+    )
+    row = db.session.execute(
+        select(Invite, creator_coaches).where(Invite.code == code.strip())
+    ).first()
+    if row is None:
+        return None, None
+    return row[0], rules.invite_state(_facts(*row), now)
+
+
+def join_outcome(invite, user_id):
+    """What accepting `invite` would do for this user (coaching.rules.join_outcome)."""
+    removed = (
+        select(Removal.id)
+        .where(
+            Removal.team_id == invite.team_id,
+            Removal.user_id == user_id,
+            Removal.removed_at >= invite.created_at,
+        )
+        .exists()
+    )
+    coach, member, removed = db.session.execute(
+        select(
+            _is_coach(invite.team_id, user_id),
+            _is_member(invite.team_id, user_id),
+            removed,
+        )
+    ).one()
+    return rules.join_outcome(invite.role, _role(coach, member), removed)
+
+
+def _invite_row(invite, creator, coach_ids, now):
+    return InviteRow(
+        id=invite.id,
+        code=invite.code,
+        role=invite.role,
+        state=rules.invite_state(_facts(invite, invite.created_by in coach_ids), now),
+        creator=creator,
+        created_at=invite.created_at,
+        expires_at=invite.expires_at,
+        revoked_at=invite.revoked_at,
+        max_uses=invite.max_uses,
+        use_count=invite.use_count,
+    )
+
+
+def _invites_with_creators(*conditions):
+    return db.session.execute(
+        select(Invite, User.name)
+        .outerjoin(User, User.id == Invite.created_by)
+        .where(*conditions)
+        .order_by(Invite.created_at.desc(), Invite.id.desc())
+    ).all()
+
+
+def invite_rows(team_id, coach_ids, now):
+    """The team's invitations that still work, and the latest of the others (one query)."""
+    rows = [
+        _invite_row(invite, creator, coach_ids, now)
+        for invite, creator in _invites_with_creators(Invite.team_id == team_id)
+    ]
+    active = [r for r in rows if r.state == "active"]
+    past = [r for r in rows if r.state != "active"][:PAST_INVITES_SHOWN]
+    return active, past
+
+
+def invite_history(team_id, invite_id, coach_ids, now):
+    """One of the team's invitations and who joined with it, latest first; 404 if
+    the team has no such invitation."""
+    found = _invites_with_creators(Invite.team_id == team_id, Invite.id == invite_id)
+    if not found:
+        deny("invite", team=team_id, id=invite_id)
+    uses = db.session.execute(
+        select(User.name, InviteUse.used_at)
+        .select_from(InviteUse)
+        .outerjoin(User, User.id == InviteUse.user_id)
+        .where(InviteUse.invite_id == invite_id)
+        .order_by(InviteUse.used_at.desc(), InviteUse.id.desc())
+    ).all()
+    return _invite_row(*found[0], coach_ids, now), uses
 
 
 def visible_assessments(team_id):
@@ -123,15 +306,20 @@ def member_rows(team_id):
 _NO_PROFILE = (None, None, None, None)
 
 
-def member_history(team_id, user_id):
-    """One member's profiles the coaches may see, newest first (404 if not a member)."""
-    member = db.session.scalar(
+def active_membership(team_id, user_id):
+    """The user's current membership of the team, or None."""
+    return db.session.scalar(
         select(Membership).where(
             Membership.team_id == team_id,
             Membership.user_id == user_id,
             Membership.left_at.is_(None),
         )
     )
+
+
+def member_history(team_id, user_id):
+    """One member's profiles the coaches may see, newest first (404 if not a member)."""
+    member = active_membership(team_id, user_id)
     if member is None:
         deny("team_member", team=team_id, id=user_id)
     assessments = db.session.scalars(
@@ -140,6 +328,15 @@ def member_history(team_id, user_id):
         .order_by(Assessment.finished_at.desc())
     ).all()
     return member, assessments
+
+
+def notes_about(team_id, member_id):
+    """The coaches' private notes on one member of the team, newest first."""
+    return db.session.scalars(
+        select(CoachNote)
+        .where(CoachNote.team_id == team_id, CoachNote.member_id == member_id)
+        .order_by(CoachNote.created_at.desc())
+    ).all()
 
 
 def latest_own(user_id):

@@ -26,12 +26,17 @@ class Composite:
     profiled: int  # members with a profile the coaches may see
     average: dict[str, float]
     patterns: dict[str, int]  # pattern -> members, most common first
-    primaries: dict[str, int]  # quadrant -> members coded 1 there
+    primaries: dict[
+        str, int | None
+    ]  # quadrant -> members coded 1 there (None: withheld)
     blind_spots: tuple[str, ...]  # quadrants where no member is coded 1
     left: float  # average picks on each side, out of 24
     right: float
     cerebral: float
     limbic: float
+    # True in the members' view, where counts that would point to one person are
+    # left out (coaching.rules.for_members).
+    redacted: bool = False
 
     @property
     def left_right(self) -> str:

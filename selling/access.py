@@ -9,6 +9,7 @@ from extensions import db
 from security import deny
 from selling.models import Contact
 from selling.models import KeyAccount
+from selling.models import Meeting
 
 
 def coaches(coach_id, rep_id):
@@ -49,3 +50,12 @@ def contact_for(contact_id, write=False):
         deny("contact", id=contact_id)
     account_for(contact.account_id, write=write)
     return contact
+
+
+def meeting_for(meeting_id, write=False):
+    """The meeting, under the same rule as its contact's account."""
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None:
+        deny("meeting", id=meeting_id)
+    contact_for(meeting.contact_id, write=write)
+    return meeting

@@ -3,7 +3,9 @@
 A file holds every field of a contact and its estimate history, so exporting,
 importing the file (into a fresh account or for another user) and exporting
 again gives the same rows. Column headings and choices are written in the
-user's language and read in English, Chinese or as keys. The estimates column
+user's language and read in English, Chinese or as keys, compared after
+Unicode NFKC normalisation (full-width and ASCII parentheses read alike); the
+labels of earlier versions are still read (`ALIASES`). The estimates column
 lists each estimate, oldest first, as its date and time (UTC) and the ids of
 the cues ticked, separated by semicolons:
 `2026-11-20 09:31 cue-01 cue-05; 2026-11-27 10:02 cue-03 cue-14`.
@@ -12,6 +14,7 @@ the cues ticked, separated by semicolons:
 import csv
 import io
 import re
+import unicodedata
 from datetime import datetime
 from datetime import timedelta
 
@@ -19,6 +22,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from accounts.language import join_list
 from security import spreadsheet_safe
 from selling import cues as cue_catalogue
 from selling.labels import LABELS
@@ -71,6 +75,13 @@ DEFAULTS = {
     "reads_situation": "unknown",
     "integrity": "unknown",
 }
+# Chinese labels that were also CSV choices before the language review; files
+# exported then still carry them. (The review's other change, ASCII to
+# full-width parentheses, reads alike after NFKC normalisation anyway.)
+ALIASES = {
+    "guide": {"向导(希望你赢)": "guide", "内线(只传递信息)": "insider"},
+    "relationship": {"已争取": "won_over"},
+}
 LIMITS = {"account": 120, "name": 120, "title": 120, "notes": 5000}
 WHEN = "%Y-%m-%d %H:%M"
 _ENTRY = re.compile(
@@ -80,18 +91,29 @@ _ENTRY = re.compile(
 )
 
 
+def _norm(text):
+    """A heading or a choice as compared: NFKC, spaces trimmed and collapsed, no case."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
 def _lookup():
-    """Every way a heading or a choice may be written (key, English, Chinese) -> key."""
+    """Every way a heading or a choice may be written -> key, by its `_norm` form.
+
+    The key itself, the English and the Chinese label, and an earlier label.
+    """
     names = {}
     for locale in ("en", "zh_CN"):
         with force_locale(locale):
             for column in COLUMNS:
-                names[("heading", str(HEADINGS[column]).casefold())] = column
+                names[("heading", _norm(str(HEADINGS[column])))] = column
                 names[("heading", column)] = column
             for column, keys in CHOICES.items():
                 for key in keys:
-                    names[(column, str(LABELS[key]).casefold())] = key
+                    names[(column, _norm(str(LABELS[key])))] = key
                     names[(column, key)] = key
+    for column, old in ALIASES.items():
+        for label, key in old.items():
+            names.setdefault((column, _norm(label)), key)
     return names
 
 
@@ -158,7 +180,7 @@ def read(data: bytes):
     try:
         lookup = _lookup()
         header = [
-            lookup.get(("heading", h.strip().casefold()), h.strip().casefold())
+            lookup.get(("heading", _norm(h)), _norm(h))
             for h in (reader.fieldnames or [])
         ]
         return _rows(reader, header, lookup)
@@ -170,7 +192,7 @@ def _rows(reader, header, lookup):
     missing = [str(HEADINGS[c]) for c in ("account", "name") if c not in header]
     if missing:
         return [], [(1, _("The first line must name the columns; missing: %(cols)s.",
-                          cols=", ".join(missing)))]  # fmt: skip
+                          cols=join_list(missing)))]  # fmt: skip
     reader.fieldnames = header
     rows, errors = [], []
     for line, raw in enumerate(reader, start=2):
@@ -192,7 +214,7 @@ def _clean(raw, lookup):
             problems += [_bad_estimate(heading, text) for text in wrong]
         elif column in CHOICES:
             value = value or DEFAULTS[column]
-            key = lookup.get((column, value.casefold()))
+            key = lookup.get((column, _norm(value)))
             if key is None:
                 problems.append(_("%(column)s: “%(value)s” is not one of the options.",
                                   column=heading, value=value))  # fmt: skip

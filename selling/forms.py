@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
+from wtforms import BooleanField
 from wtforms import DateField
 from wtforms import RadioField
 from wtforms import SelectField
@@ -18,9 +19,11 @@ from wtforms.widgets import CheckboxInput
 from wtforms.widgets import ListWidget
 
 from selling.labels import LABELS
+from selling.meetings import ACTED
+from selling.meetings import LARGE_SALE
+from selling.meetings import outcomes_for
 from selling.models import GUIDE
 from selling.models import LEVELS
-from selling.models import OUTCOMES
 from selling.models import RELATIONSHIPS
 from selling.models import ROLES
 
@@ -44,6 +47,7 @@ class AccountForm(FlaskForm):
         ],
     )
     funnel_step = SelectField(_l("Funnel step"), validate_choice=False)
+    small_sale = BooleanField(_l("Small sale: a meeting ends in an order or no order"))
     notes = TextAreaField(
         _l("Notes"),
         validators=[Length(max=5000, message=_l("At most 5,000 characters."))],
@@ -115,16 +119,13 @@ class PitchForm(FlaskForm):
 
 
 class MeetingForm(FlaskForm):
+    """A meeting of a large sale (four outcomes) or, with `small_sale`, a small one (two)."""
+
     held_on = DateField(
         _l("Date of the meeting"),
         validators=[DataRequired(_l("Please give the date as YYYY-MM-DD."))],
     )
-    outcome = RadioField(
-        _l("Outcome"),
-        choices=[SelectChoice(k, LABELS[k]) for k in OUTCOMES],
-        validate_choice=False,
-        validators=[AnyOf(OUTCOMES, message=_l("Please pick the outcome."))],
-    )
+    outcome = RadioField(_l("Outcome"), validate_choice=False)
     customer_action = TextAreaField(
         _l("What did the customer agree to do?"),
         validators=[Length(max=2000, message=_l("At most 2,000 characters."))],
@@ -140,6 +141,24 @@ class MeetingForm(FlaskForm):
         validators=[Length(max=5000, message=_l("At most 5,000 characters."))],
     )
 
+    def __init__(self, *args, small_sale=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.small_sale = small_sale
+        self.outcome.choices = [
+            SelectChoice(k, LABELS[k]) for k in outcomes_for(small_sale)
+        ]
+
+    def validate_outcome(self, field):
+        if field.data in outcomes_for(self.small_sale):
+            return
+        if self.small_sale and field.data in LARGE_SALE:
+            raise ValidationError(
+                _l(
+                    "This account is a small sale: a meeting ends in an order or no order."
+                )
+            )
+        raise ValidationError(_l("Please pick the outcome."))
+
     def validate_advances(self, field):
         if any(a not in [c.value for c in field.choices] for a in field.data):
             raise ValidationError(_l("Please pick from the examples."))
@@ -147,13 +166,21 @@ class MeetingForm(FlaskForm):
     def validate_customer_action(self, field):
         # Judge by what the customer does: an order or advance needs an action.
         acted = (field.data or "").strip() or self.advances.data
-        if self.outcome.data in ("order", "advance") and not acted:
+        if self.outcome.data not in ACTED or acted:
+            return
+        if self.small_sale:
             raise ValidationError(
                 _l(
-                    "An order or an advance needs something the customer agreed to do. "
-                    "Friendly words without an action are a continuation."
+                    "An order needs something the customer agreed to do. "
+                    "Friendly words without an order are no order."
                 )
             )
+        raise ValidationError(
+            _l(
+                "An order or an advance needs something the customer agreed to do. "
+                "Friendly words without an action are a continuation (no real progress)."
+            )
+        )
 
 
 class ImportForm(FlaskForm):

@@ -19,8 +19,9 @@ LABELS = {
     "opposed": _l("Opposed"),
     "order": _l("Order"),
     "advance": _l("Advance"),
-    "continuation": _l("Continuation"),
+    "continuation": _l("Continuation (no real progress)"),
     "no_sale": _l("No-sale"),
+    "no_order": _l("No order"),
     "unknown": _l("Cannot tell yet"),
     "yes": _l("Yes"),
     "no": _l("No"),
@@ -39,6 +40,9 @@ GAPS = {
     ),
     "decision_maker_opposed": _l(
         "Decision maker is opposed: find out what they object to, and whom they listen to."
+    ),
+    "no_senior_reached": _l(
+        "No senior contact reached yet: nobody at senior level is in contact with you or won over. Find a way in at the top, through your guide if you have one."
     ),
     "missing_purchaser": _l("Nobody from purchasing is on the map."),
     "missing_user": _l("No user is on the map."),

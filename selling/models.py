@@ -23,14 +23,16 @@ from assessment.vocabulary import code_string
 from extensions import db
 from selling.cues import BuyerEstimate
 from selling.cues import estimate
+from selling.funnel import LoggedMeeting
+from selling.meetings import OUTCOMES as OUTCOMES
 
-# ROLES lives with the 1+2+1 tracking; forms and CSV read every choice from here.
+# ROLES and LEVELS live with the 1+2+1 tracking; forms and CSV read every choice
+# from here.
+from selling.tracking import LEVELS as LEVELS
 from selling.tracking import ROLES as ROLES
 
-LEVELS = ("senior", "middle", "front_line")
 GUIDE = ("none", "insider", "guide")
 RELATIONSHIPS = ("not_met", "in_contact", "won_over", "opposed")
-OUTCOMES = ("order", "advance", "continuation", "no_sale")
 # The two negotiation answers: yes, no, or None while the rep cannot tell yet.
 TRISTATE = {"unknown": None, "yes": True, "no": False}
 
@@ -44,6 +46,8 @@ class KeyAccount(db.Model):
     )
     name: Mapped[str] = mapped_column(String(120))
     funnel_step: Mapped[str] = mapped_column(String(20), default="analyse")
+    # A small sale ends in an order or no order; a large one has four outcomes.
+    small_sale: Mapped[bool] = mapped_column(default=False, server_default="0")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -179,5 +183,17 @@ class Meeting(db.Model):
     advances: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Where the account stood in the funnel when the meeting was logged (None for
+    # meetings logged before this was kept), and the stage this meeting moved it
+    # on to when the rep accepted the suggestion (None: it moved nothing).
+    funnel_step: Mapped[str | None] = mapped_column(String(20))
+    moved_to: Mapped[str | None] = mapped_column(String(20))
 
     contact: Mapped[Contact] = orm.relationship(back_populates="meetings")
+
+    @property
+    def logged(self) -> LoggedMeeting:
+        """The meeting as the funnel rules read it."""
+        return LoggedMeeting(
+            self.id, self.held_on, self.outcome, self.funnel_step, self.moved_to
+        )

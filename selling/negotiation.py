@@ -29,6 +29,8 @@ class Counterpart:
     summary: Text
     tactics: tuple[Text, ...]
     watch_out: Text
+    # The name where a page shows the type: the owl names the course's eagle (鹰).
+    label: Text
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ def load() -> Negotiation:
                 Text.of(c["summary"]),
                 tuple(Text.of(t) for t in c["tactics"]),
                 Text.of(c["watch_out"]),
+                Text.of(c.get("label", c["name"])),
             )
             for key, c in data["counterparts"].items()
         },

@@ -8,8 +8,12 @@ from assessment.vocabulary import QUADRANTS
 from assessment.vocabulary import code_for
 
 ROLES = ("purchaser", "user", "gatekeeper", "decision_maker")
+LEVELS = ("senior", "middle", "front_line")
 # Met at least once; "opposed" is reached too, just not won over.
 REACHED = ("in_contact", "won_over", "opposed")
+# A senior contact counts as reached when they talk to you or back you: as for
+# the decision maker, someone opposed is no way in at the top.
+SENIOR_REACHED = ("in_contact", "won_over")
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,7 @@ class Person:
     role: str
     guide: str  # none, insider, guide
     relationship: str  # not_met, in_contact, won_over, opposed
+    level: str  # senior, middle, front_line
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class Tracking:
     insiders: tuple[str, ...]
     by_role: dict[str, tuple[Person, ...]]
     won_roles: tuple[str, ...]
+    seniors: tuple[Person, ...]  # contacts at the senior level (高层)
     gaps: tuple[str, ...]  # stable keys, named in the page
 
 
@@ -33,7 +39,8 @@ def track(people: Iterable[Person]) -> Tracking:
     """Fill the 1+2+1 table: 1 guide, 2 of the 4 buying-centre roles won over, 1 rep.
 
     Gaps, in this order: no guide; fewer than two roles won over; the decision
-    maker opposed, or on the map but not reached; each role nobody is in.
+    maker opposed, or on the map but not reached; no senior contact reached (in
+    contact or won over); each role nobody is in.
     """
     people = list(people)
     by_role = {r: tuple(p for p in people if p.role == r) for r in ROLES}
@@ -47,12 +54,16 @@ def track(people: Iterable[Person]) -> Tracking:
     if len(won) < 2:
         gaps.append("fewer_than_two_won")
     gaps += _decision_maker_gaps(by_role["decision_maker"])
+    seniors = tuple(p for p in people if p.level == "senior")
+    if not any(p.relationship in SENIOR_REACHED for p in seniors):
+        gaps.append("no_senior_reached")
     gaps += [f"missing_{r}" for r in ROLES if not by_role[r]]
     return Tracking(
         guides=guides,
         insiders=tuple(p.name for p in people if p.guide == "insider"),
         by_role=by_role,
         won_roles=won,
+        seniors=seniors,
         gaps=tuple(gaps),
     )
 

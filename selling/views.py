@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from accounts.language import content_lang
+from accounts.language import join_list
 from accounts.models import User
 from assessment import charts
 from assessment.charts import PALETTE
@@ -24,7 +25,6 @@ from assessment.charts import Series
 from assessment.content import patterns
 from assessment.content import quadrants
 from assessment.loop import walk
-from coaching import content as coaching_content
 from coaching.queries import latest_own
 from database import reads_only
 from extensions import db
@@ -34,6 +34,7 @@ from selling import access
 from selling import csvio
 from selling import cues as cue_catalogue
 from selling import factors as factor_table
+from selling import funnel
 from selling import negotiation
 from selling import pitch
 from selling.forms import AccountForm
@@ -65,7 +66,7 @@ def _require_login():
 
 
 def _common():
-    steps = {s.key: s for s in coaching_content.load().funnel_steps}
+    steps = {s.key: s for s in funnel.stages()}
     return {"labels": LABELS, "gaps": GAPS, "quadrants": quadrants(), "patterns": patterns(),
             "steps_by_key": steps, "meeting_advances": _advance_texts,
             "kinds": cue_catalogue.kinds(), "firm_votes": cue_catalogue.FIRM_VOTES}  # fmt: skip
@@ -76,6 +77,12 @@ def _quadrant_name(q):
     return quadrants()[q].name.get(content_lang())
 
 
+@bp.app_template_global("list_separator")
+def _list_separator():
+    """What `join_list` puts between two items, for lists whose items carry markup."""
+    return join_list(("", ""))
+
+
 def _advance_texts(ids):
     lang = content_lang()
     texts = {a.id: a.text.get(lang) for a in meeting_texts().advances}
@@ -83,11 +90,21 @@ def _advance_texts(ids):
 
 
 def _funnel_choices():
+    """Target customer, then the six funnel steps."""
     lang = content_lang()
-    return [
-        SelectChoice(s.key, s.name.get(lang))
-        for s in coaching_content.load().funnel_steps
-    ]
+    return [SelectChoice(s.key, s.name.get(lang)) for s in funnel.stages()]
+
+
+def _move_suggestion(account, meetings=None):
+    """The move an advance suggests for the account, or None (never applied here).
+
+    `meetings`: the account's meetings, when the page has read them already.
+    """
+    if meetings is None:
+        meetings = db.session.scalars(
+            select(Meeting).join(Contact).where(Contact.account_id == account.id)
+        ).all()
+    return funnel.suggest_move(account.funnel_step, (m.logged for m in meetings))
 
 
 @bp.get("/")
@@ -130,7 +147,8 @@ def create_account():
             text="", **_common(),
         )  # fmt: skip
     account = KeyAccount(owner_id=current_user.id, name=form.name.data.strip(),
-                         funnel_step=form.funnel_step.data, notes=form.notes.data or "")  # fmt: skip
+                         funnel_step=form.funnel_step.data, small_sale=form.small_sale.data,
+                         notes=form.notes.data or "")  # fmt: skip
     db.session.add(account)
     db.session.commit()
     return redirect(url_for(".account", account_id=account.id))
@@ -147,6 +165,7 @@ def account(account_id):
             form.name.data.strip(),
             form.funnel_step.data,
         )
+        account.small_sale = form.small_sale.data
         account.notes = form.notes.data or ""
         db.session.commit()
         flash(_("Saved."))
@@ -164,14 +183,17 @@ def account(account_id):
          for i, (c, e) in enumerate(estimated)],
         lang, _("The buying centre"),
     ) if estimated else None  # fmt: skip
-    tracking = track(Person(c.name, c.role, c.guide, c.relationship) for c in contacts)
+    tracking = track(
+        Person(c.name, c.role, c.guide, c.relationship, c.level) for c in contacts
+    )
     meetings = sorted(
         (m for c in contacts for m in c.meetings), key=lambda m: m.held_on, reverse=True
     )
     return render_template(
         "selling/account.html", account=account, contacts=contacts, figure=figure,
         tracking=tracking, meetings=meetings, form=form, mine=mine, owner=db.session.get(User, account.owner_id),
-        steps=coaching_content.load().funnel_steps, confirm=ConfirmForm(), **_common(),
+        steps=funnel.stages(), confirm=ConfirmForm(),
+        move=_move_suggestion(account, meetings) if mine else None, **_common(),
     )  # fmt: skip
 
 
@@ -262,11 +284,14 @@ def contact(contact_id):
             [Series(contact.name, latest.counts, PALETTE[0], fill=True)],
             content_lang(), _("Estimated profile"),
         )  # fmt: skip
+    mine = contact.account.owner_id == current_user.id
     return render_template(
         "selling/contact.html", contact=contact, latest=latest, figure=figure,
-        mine=contact.account.owner_id == current_user.id, confirm=ConfirmForm(),
+        mine=mine, confirm=ConfirmForm(),
         counterpart=negotiation.place(contact.reads_situation, contact.integrity),
-        negotiation=negotiation.load(), **_common(),
+        negotiation=negotiation.load(),
+        move=_move_suggestion(contact.account) if mine else None,
+        **_common(),
     )  # fmt: skip
 
 
@@ -334,14 +359,15 @@ def pitch_check(contact_id):
 @bp.route("/contacts/<id:contact_id>/meetings/new", methods=["GET", "POST"])
 def new_meeting(contact_id):
     contact = access.contact_for(contact_id, write=True)
-    form = MeetingForm()
-    advances = _advance_choices()
-    form.advances.choices = advances
+    account = contact.account
+    form = MeetingForm(small_sale=account.small_sale)
+    form.advances.choices = [] if account.small_sale else _advance_choices()
     if form.validate_on_submit():
         db.session.add(
             Meeting(contact_id=contact.id, held_on=form.held_on.data, outcome=form.outcome.data,
                     customer_action=(form.customer_action.data or "").strip(),
-                    advances=list(form.advances.data), notes=(form.notes.data or "").strip())
+                    advances=list(form.advances.data), notes=(form.notes.data or "").strip(),
+                    funnel_step=account.funnel_step)
         )  # fmt: skip
         db.session.commit()
         flash(_("Meeting logged."))
@@ -350,6 +376,28 @@ def new_meeting(contact_id):
         "selling/meeting_form.html", contact=contact, form=form, meetings_text=meeting_texts(),
         **_common(),
     )  # fmt: skip
+
+
+@bp.post("/meetings/<id:meeting_id>/move-on")
+def move_on(meeting_id):
+    """Move the account one funnel step on: the rep's click on an advance's suggestion."""
+    meeting = access.meeting_for(meeting_id, write=True)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    account = meeting.contact.account
+    move = funnel.can_move(account.funnel_step, meeting.logged)
+    if move is None:
+        flash(
+            _(
+                "Nothing was moved: the account is no longer where this advance found it."
+            )
+        )
+    else:
+        account.funnel_step = meeting.moved_to = move.to_step
+        db.session.commit()
+        name = funnel.stage(move.to_step).name.get(content_lang())
+        flash(_("%(account)s is now at %(step)s.", account=account.name, step=name))
+    return redirect(url_for(".account", account_id=account.id))
 
 
 def _advance_choices():

@@ -16,6 +16,7 @@ PURE = [
     "assessment/charts.py",
     "coaching/content.py",
     "coaching/team.py",
+    "coaching/rules.py",
     "selling/cues.py",
     "selling/negotiation.py",
     "selling/factors.py",

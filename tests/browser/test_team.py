@@ -69,10 +69,13 @@ def test_invite_join_and_team_page(live_server, browser):
     expect(coach.get_by_role("heading", level=1)).to_have_text("How to coach 王小明")
     expect(coach.get_by_text("Praise that lands").first).to_be_visible()
 
-    # The trainee's own view of the team is the anonymous composite, in Chinese.
+    # The trainee's own view of the team: in a team of one, not even the
+    # anonymous map (it needs five profiles: tests/coaching/test_member_view.py).
     trainee.goto(live_server + "/teams/")
     trainee.get_by_role("link", name="华东大客户组").click()
-    expect(trainee.get_by_text("1 名成员中有 1 人已有偏好图。")).to_be_visible()
+    expect(trainee.get_by_role("heading", level=1)).to_have_text("华东大客户组")
+    expect(trainee.get_by_text("1 名成员中有 1 人已有偏好图。")).to_have_count(0)
+    expect(trainee.locator(".chart")).to_have_count(0)
     expect(trainee.get_by_role("link", name="把我与 Chen Coach 对比")).to_be_visible()
     coach_ctx.close()
     trainee_ctx.close()

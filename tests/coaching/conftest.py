@@ -23,6 +23,17 @@ class CoachActions(Actions):
         return self.post(f"/teams/join/{code}")
 
 
+def user_id(app, name):
+    """The id of the person `people(name)` made."""
+    from sqlalchemy import select
+
+    from accounts.models import User
+    from extensions import db
+
+    with app.app_context():
+        return db.session.scalar(select(User.id).filter_by(email=f"{name}@example.com"))
+
+
 @pytest.fixture
 def people(app):
     """Make signed-in users on their own clients: people('coach'), people('ann')..."""

@@ -17,6 +17,9 @@ def world(app, rep, account):
               "guide": "none", "relationship": "in_contact", "reads_situation": "yes",
               "integrity": "no", "notes": MARKER})  # fmt: skip
     rep.estimate(contact_id, "AB")
+    rep.post(f"/key-accounts/contacts/{contact_id}/meetings/new",
+             {"held_on": "2026-01-01", "outcome": "advance", "advances": ["demo"]})  # fmt: skip
+    meeting_id = _meeting_id(app)
 
     def person(name):
         p = RepActions(app.test_client())
@@ -46,6 +49,7 @@ def world(app, rep, account):
             f"/key-accounts/contacts/{c}/meetings/new",
             {"held_on": "2026-01-01", "outcome": "order"},
         ),
+        (f"/key-accounts/meetings/{meeting_id}/move-on", {}),
         (f"/key-accounts/contacts/{c}/delete", {}),
         (f"/key-accounts/{a}/delete", {}),
     ]
@@ -54,6 +58,16 @@ def world(app, rep, account):
     return {"rep": rep, "coach": coach, "otto": other_coach, "fiona": former_coach_team,
             "olga": person("olga"), "reads": reads, "writes": writes,
             "write_pages": write_pages, "rep_list": f"/key-accounts/?rep={rep_id(app)}"}  # fmt: skip
+
+
+def _meeting_id(app):
+    from sqlalchemy import select
+
+    from extensions import db
+    from selling.models import Meeting
+
+    with app.app_context():
+        return db.session.scalar(select(Meeting.id))
 
 
 def rep_id(app):
@@ -81,12 +95,15 @@ def test_everyone_else_gets_404_everywhere(world, who):
 
 
 def test_the_reps_coach_reads_but_cannot_change(world):
-    """The coach of the rep's team reads every page, and every change answers 404."""
+    """The coach of the rep's team reads every page (without the move offer); changes answer 404."""
     coach = world["coach"]
     for url in [*world["reads"], world["rep_list"]]:
         response = coach.client.get(url)
         assert response.status_code == 200, url
     assert MARKER in coach.client.get(world["reads"][1]).get_data(as_text=True)
+    account_page = world["reads"][0]
+    assert "Move it on" not in coach.client.get(account_page).get_data(as_text=True)
+    assert "Move it on" in world["rep"].client.get(account_page).get_data(as_text=True)
     for url in world["write_pages"]:
         assert coach.client.get(url).status_code == 404, url
     for url, data in world["writes"]:

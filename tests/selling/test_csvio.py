@@ -202,4 +202,38 @@ def test_import_errors_name_the_column_in_the_users_language(rep):
     text = "公司,姓名,组织层级\nAcme,Ann,boss\n,Bob,\n"
     html = _import(rep, text.encode()).get_data(as_text=True)
     assert "组织层级" in html and "“boss”不是可选的值" in html
-    assert "公司 为空。" in html
+    assert "公司：不能为空。" in html
+
+
+def test_labels_of_files_exported_before_the_review_still_import(app, rep):
+    """Old Chinese labels (ASCII parentheses, 已争取) and full-width variants are read."""
+    rep.post("/account/language", {"locale": "zh_CN"})
+    text = (
+        "公司,姓名,向导还是内线,关系状态\n"
+        "Acme,Ann,向导(希望你赢),已争取\n"
+        "Acme,Bob,内线(只传递信息),已争取到支持\n"
+        "Acme,Cy, 内线（只传递信息） ,已接触\n"
+        "Acme,Di,ＧＵＩＤＥ,WON_OVER\n"
+    )
+    assert _import(rep, text.encode()).status_code == 302
+    with app.app_context():
+        people = {
+            c.name: (c.guide, c.relationship)
+            for c in db.session.scalars(select(Contact))
+        }
+    assert people == {
+        "Ann": ("guide", "won_over"),
+        "Bob": ("insider", "won_over"),
+        "Cy": ("insider", "in_contact"),
+        "Di": ("guide", "won_over"),
+    }
+
+
+def test_missing_columns_are_listed_in_the_users_language(rep):
+    """Without company and name the message lists both, joined with 、 in Chinese."""
+    text = "title\nCEO\n"
+    html = _import(rep, text.encode()).get_data(as_text=True)
+    assert "missing: Company, Name." in html
+    rep.post("/account/language", {"locale": "zh_CN"})
+    html = _import(rep, text.encode()).get_data(as_text=True)
+    assert "缺少：公司、姓名。" in html

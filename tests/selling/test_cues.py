@@ -173,8 +173,8 @@ def test_factors_follow_role_and_profile():
 def test_one_two_one_tracking():
     """A guide and two won roles close the gaps; missing roles are named."""
     people = [
-        Person("Ann", "decision_maker", "guide", "won_over"),
-        Person("Bo", "user", "none", "won_over"),
+        Person("Ann", "decision_maker", "guide", "won_over", "senior"),
+        Person("Bo", "user", "none", "won_over", "front_line"),
     ]
     tracking = track(people)
     assert tracking.guides == ("Ann",)
@@ -199,7 +199,7 @@ def test_reaching_the_decision_maker_and_winning_them_are_different_gaps(
 ):
     """Not on the map, not reached and opposed are three gaps; one won over closes them."""
     people = [
-        Person(f"P{i}", "decision_maker", "none", r)
+        Person(f"P{i}", "decision_maker", "none", r, "senior")
         for i, r in enumerate(relationships)
     ]
     found = {g for g in track(people).gaps if "decision_maker" in g}
@@ -286,3 +286,24 @@ def test_role_explained_cues_weigh_less_for_that_role(ticked, pick):
 
 def cues_by_id():
     return {c.id: c for c in cues.load()}
+
+
+@pytest.mark.parametrize(
+    ("seniors", "gap"),
+    [
+        ((), True),  # nobody at the senior level
+        (("not_met",), True),
+        (("opposed",), True),  # met, but no way in at the top
+        (("in_contact",), False),
+        (("not_met", "won_over"), False),
+    ],
+)
+def test_a_senior_contact_must_be_reached(seniors, gap):
+    """'No senior contact reached' until a senior contact is in contact or won over."""
+    people = [Person("Mid", "user", "guide", "won_over", "middle")] + [
+        Person(f"S{i}", "decision_maker", "none", r, "senior")
+        for i, r in enumerate(seniors)
+    ]
+    tracking = track(people)
+    assert ("no_senior_reached" in tracking.gaps) is gap
+    assert [p.name for p in tracking.seniors] == [f"S{i}" for i in range(len(seniors))]

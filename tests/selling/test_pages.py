@@ -1,6 +1,7 @@
 """The rep's pages: accounts, contacts, estimates, the brief, meetings, CSV."""
 
 import io
+from html import unescape
 
 from sqlalchemy import func
 from sqlalchemy import select
@@ -238,8 +239,9 @@ def test_meeting_log_needs_a_customer_action_for_an_advance(app, rep, account):
     vague = rep.post(
         url, {"held_on": "2026-11-20", "outcome": "advance", "customer_action": ""}
     )
-    assert "Friendly words without an action are a continuation." in vague.get_data(
-        as_text=True
+    assert (
+        "Friendly words without an action are a continuation (no real progress)."
+        in vague.get_data(as_text=True)
     )
     assert _count(app, Meeting) == 0
     bad_date = rep.post(url, {"held_on": "20/11", "outcome": "order"})
@@ -307,3 +309,91 @@ def test_csv_import_reports_each_bad_line_and_imports_nothing(app, rep):
     assert "Line 4: Organisation level: “boss” is not one of the options." in html
     assert "Line 2" not in html
     assert _count(app, Contact) == 0 and _count(app, KeyAccount) == 0
+
+
+def test_the_owl_names_the_courses_eagle_once(rep, account):
+    """Where the owl appears, the course's 鹰 is named beside it, once per page."""
+    contact_id = account["contacts"]["decision_maker"]  # reads it, integrity: owl
+    rep.estimate(contact_id, "B")
+    brief = f"/key-accounts/contacts/{contact_id}/brief"
+    page = unescape(rep.client.get(brief).get_data(as_text=True))
+    assert "<h3>Owl (the course's eagle)</h3>" in page
+    rep.post("/account/language", {"locale": "zh_CN"})
+    for url in (brief, f"/key-accounts/contacts/{contact_id}"):
+        html = rep.client.get(url).get_data(as_text=True)
+        assert html.count("猫头鹰（课程中称“鹰”）") == 1, url
+
+
+def test_chinese_pages_put_no_ascii_colon_after_a_bold_label(rep, account):
+    """Labels in bold take a full-width colon in Chinese: 注意：, 需要的：, 订单：…"""
+    rep.post("/account/language", {"locale": "zh_CN"})
+    contact_id = account["contacts"]["decision_maker"]
+    rep.estimate(contact_id, "B")
+    c = f"/key-accounts/contacts/{contact_id}"
+    pages = {
+        url: rep.client.get(url).get_data(as_text=True)
+        for url in (
+            f"{c}/brief",
+            c,
+            f"{c}/meetings/new",
+            f"/key-accounts/{account['id']}",
+        )
+    }
+    pages["pitch"] = rep.post(f"{c}/pitch", {"text": "你好"}).get_data(as_text=True)
+    for url, html in pages.items():
+        assert "</strong>:" not in html, url
+    assert "<strong>注意</strong>：" in pages[f"{c}/brief"]
+    assert "<strong>需要的</strong>：" in pages[f"{c}/brief"]
+    assert "<strong>猫头鹰（课程中称“鹰”）</strong>：" in pages[c]
+    assert "<strong>订单</strong>：" in pages[f"{c}/meetings/new"]
+    assert (
+        "漏斗步骤：<strong>建立信任</strong>（第 2 步，共 6 步）"
+        in pages[f"/key-accounts/{account['id']}"]
+    )
+
+
+def test_the_pitch_checker_lists_quadrants_in_each_languages_way(rep, account):
+    """Without an estimate, each missing stop reads 'name — checks'; Chinese checks run on without spaces."""
+    contact_id = account["contacts"]["user"]
+    url = f"/key-accounts/contacts/{contact_id}/pitch"
+    html = rep.post(url, {"text": "Hello"}).get_data(as_text=True)
+    assert "<strong>A: analytical</strong> — " in html
+    rep.post("/account/language", {"locale": "zh_CN"})
+    html = rep.post(url, {"text": "你好"}).get_data(as_text=True)
+    line = html[html.index("<strong>A象限：理性分析</strong>——") :].split("</li>")[0]
+    assert "？ " not in line and line.count("？") >= 2
+
+
+def test_the_walk_around_says_why_it_exists(rep, account):
+    """The brief and the draft check warn that feeling clear is not being understood."""
+    contact_id = account["contacts"]["decision_maker"]
+    rep.estimate(contact_id, "A")
+    c = f"/key-accounts/contacts/{contact_id}"
+    why = "it is easy to believe you have made yourself clear when the buyer never saw"
+    assert why in rep.client.get(f"{c}/brief").get_data(as_text=True)
+    assert why in rep.post(f"{c}/pitch", {"text": "Hello"}).get_data(as_text=True)
+    rep.post("/account/language", {"locale": "zh_CN"})
+    why_zh = "你觉得自己已经讲明白了，对方却可能根本没注意到，也没听进去。"
+    assert why_zh in rep.client.get(f"{c}/brief").get_data(as_text=True)
+    assert why_zh in rep.post(f"{c}/pitch", {"text": "你好"}).get_data(as_text=True)
+
+
+def test_names_are_listed_as_each_language_writes_a_list(rep, account):
+    """The account list joins contact names with ', ' in English and 、 in Chinese."""
+    assert "Chen Jie, Li Na, Wang Fang, 张伟" in rep.client.get(
+        "/key-accounts/"
+    ).get_data(as_text=True)
+    rep.post("/account/language", {"locale": "zh_CN"})
+    html = rep.client.get("/key-accounts/").get_data(as_text=True)
+    assert "Chen Jie、Li Na、Wang Fang、张伟" in html
+
+
+def test_the_estimate_says_when_it_was_made(rep, account):
+    """An estimate's note reads 'Estimated on <date>.'"""
+    contact_id = account["contacts"]["user"]
+    rep.estimate(contact_id, "C")
+    html = rep.client.get(f"/key-accounts/contacts/{contact_id}").get_data(as_text=True)
+    assert "Estimated on " in html
+    rep.post("/account/language", {"locale": "zh_CN"})
+    html = rep.client.get(f"/key-accounts/contacts/{contact_id}").get_data(as_text=True)
+    assert "推测日期：" in html
