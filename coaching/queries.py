@@ -339,6 +339,32 @@ def notes_about(team_id, member_id):
     ).all()
 
 
+def latest_visible_to(coach_id, user_id):
+    """The user's latest finished assessment that this coach may see: one made
+    while the user was a member of a team the coach runs (as on the member page)."""
+    return db.session.scalar(
+        select(Assessment)
+        .join(
+            Membership,
+            and_(
+                Membership.user_id == Assessment.user_id,
+                Membership.left_at.is_(None),
+                Assessment.finished_at >= Membership.joined_at,
+            ),
+        )
+        .join(
+            TeamCoach,
+            and_(
+                TeamCoach.team_id == Membership.team_id,
+                TeamCoach.user_id == coach_id,
+            ),
+        )
+        .where(Assessment.user_id == user_id, Assessment.finished_at.is_not(None))
+        .order_by(Assessment.finished_at.desc())
+        .limit(1)
+    )
+
+
 def latest_own(user_id):
     """A user's own latest finished assessment (a coach's, for a pair view)."""
     return db.session.scalar(

@@ -26,6 +26,7 @@ from assessment.content import patterns
 from assessment.content import quadrants
 from assessment.loop import walk
 from coaching.queries import latest_own
+from coaching.queries import latest_visible_to
 from database import reads_only
 from extensions import db
 from security import deny
@@ -320,9 +321,12 @@ def estimate(contact_id):
 def brief(contact_id):
     contact = access.contact_for(contact_id)
     latest = contact.estimates[0] if contact.estimates else None
-    own = latest_own(contact.account.owner_id)
-    context = {"contact": contact, "latest": latest, "own": own,
-               "mine": contact.account.owner_id == current_user.id, **_common()}  # fmt: skip
+    owner_id = contact.account.owner_id
+    mine = owner_id == current_user.id
+    # A coach reading a rep's brief sees only a profile the rep shared with the team.
+    own = latest_own(owner_id) if mine else latest_visible_to(current_user.id, owner_id)
+    context = {"contact": contact, "latest": latest, "own": own, "mine": mine,
+               **_common()}  # fmt: skip
     context.update(counterpart=negotiation.place(contact.reads_situation, contact.integrity),
                    negotiation=negotiation.load())  # fmt: skip
     if latest:
