@@ -81,6 +81,8 @@ def _tune_sqlite(dbapi_connection, connection_record):
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # A deleted row's bytes are overwritten, not left in free pages (erasure).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

@@ -132,13 +132,28 @@ def erase(user: User) -> None:
     """Delete the user and every row that is theirs.
 
     The database cascades do most of it; notes coaches wrote about the user go
-    explicitly, so nothing about them is left behind on any database. Their
+    explicitly, so nothing about them is left behind on any database, and so do
+    the notes the user wrote as a coach: they were in the user's own download,
+    so they are the user's to take away. Their
     coach roles end as stepping down would: their invitations that still work
     are revoked (a code never outlives its maker), and a team they were the last
     coach of is archived (coaching.commands.release).
     """
     for team_id in release(user.id):
         log_event("team_archived", team=team_id, reason="last_coach_deleted")
-    db.session.execute(delete(CoachNote).where(CoachNote.member_id == user.id))
+    db.session.execute(
+        delete(CoachNote).where(
+            (CoachNote.member_id == user.id) | (CoachNote.author_id == user.id)
+        )
+    )
     db.session.delete(user)
     db.session.commit()
+    _forget_on_disk()
+
+
+def _forget_on_disk() -> None:
+    """SQLite keeps recent writes in its -wal file: fold them into the database
+    (where secure_delete has zeroed the deleted rows) and empty it."""
+    if db.engine.dialect.name == "sqlite":
+        with db.engine.connect() as conn:  # outside a transaction, or it cannot run
+            conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
