@@ -132,20 +132,17 @@ def erase(user: User) -> None:
     """Delete the user and every row that is theirs.
 
     The database cascades do most of it; notes coaches wrote about the user go
-    explicitly, so nothing about them is left behind on any database, and so do
-    the notes the user wrote as a coach: they were in the user's own download,
-    so they are the user's to take away. Their
+    explicitly, so nothing about them is left behind on any database. Notes the
+    user wrote as a coach stay with the team, signed "a former coach": they are
+    the team's record of its members, which the remaining coaches still need,
+    and they lose their author rather than their content. Their
     coach roles end as stepping down would: their invitations that still work
     are revoked (a code never outlives its maker), and a team they were the last
     coach of is archived (coaching.commands.release).
     """
     for team_id in release(user.id):
         log_event("team_archived", team=team_id, reason="last_coach_deleted")
-    db.session.execute(
-        delete(CoachNote).where(
-            (CoachNote.member_id == user.id) | (CoachNote.author_id == user.id)
-        )
-    )
+    db.session.execute(delete(CoachNote).where(CoachNote.member_id == user.id))
     db.session.delete(user)
     db.session.commit()
     _forget_on_disk()
