@@ -10,6 +10,7 @@ import json
 
 from sqlalchemy import delete
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from accounts.models import User
 from assessment.models import Assessment
@@ -45,8 +46,15 @@ def collect(user: User) -> dict:
     notes = db.session.scalars(
         select(CoachNote).where(CoachNote.author_id == user.id)
     ).all()
+    # Every contact's estimates and meetings in one query each, not two per contact.
     accounts = db.session.scalars(
-        select(KeyAccount).where(KeyAccount.owner_id == user.id).order_by(KeyAccount.id)
+        select(KeyAccount)
+        .where(KeyAccount.owner_id == user.id)
+        .order_by(KeyAccount.id)
+        .options(
+            selectinload(KeyAccount.contacts).selectinload(Contact.estimates),
+            selectinload(KeyAccount.contacts).selectinload(Contact.meetings),
+        )
     ).all()
     return {
         "user": {

@@ -25,6 +25,7 @@ from flask_babel import lazy_gettext as _l
 from accounts.language import join_list
 from security import spreadsheet_safe
 from selling import cues as cue_catalogue
+from selling.capacity import MAX_IMPORT_ROWS
 from selling.labels import LABELS
 from selling.models import GUIDE
 from selling.models import LEVELS
@@ -196,6 +197,16 @@ def _rows(reader, header, lookup):
     reader.fieldnames = header
     rows, errors = [], []
     for line, raw in enumerate(reader, start=2):
+        if len(rows) == MAX_IMPORT_ROWS:  # stop reading: the file is refused anyway
+            return [], [
+                (
+                    line,
+                    _(
+                        "A file may hold at most %(n)d contacts; import the rest in another file.",
+                        n=MAX_IMPORT_ROWS,
+                    ),
+                )
+            ]  # fmt: skip - one message
         row, problems = _clean(raw, lookup)
         errors += [(line, p) for p in problems]
         rows.append(row)

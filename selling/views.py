@@ -1,5 +1,7 @@
 """The rep's pages: key accounts, contacts, estimates, briefs, pitch checks, meetings."""
 
+from collections import Counter
+
 from flask import Blueprint
 from flask import Response
 from flask import abort
@@ -11,6 +13,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_login import login_required
+from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -32,6 +35,7 @@ from extensions import db
 from security import deny
 from security import row_id
 from selling import access
+from selling import capacity
 from selling import csvio
 from selling import cues as cue_catalogue
 from selling import factors as factor_table
@@ -190,8 +194,12 @@ def account(account_id):
     meetings = sorted(
         (m for c in contacts for m in c.meetings), key=lambda m: m.held_on, reverse=True
     )
+    table, page, pages = capacity.page_of(
+        list(contacts), request.args.get("page", 1, type=int)
+    )
     return render_template(
-        "selling/account.html", account=account, contacts=contacts, figure=figure,
+        "selling/account.html", account=account, contacts=table, page=page, pages=pages,
+        figure=figure,
         tracking=tracking, meetings=meetings, form=form, mine=mine, owner=db.session.get(User, account.owner_id),
         steps=funnel.stages(), confirm=ConfirmForm(),
         move=_move_suggestion(account, meetings) if mine else None, **_common(),
@@ -213,6 +221,10 @@ def delete_account(account_id):
 def new_contact(account_id):
     account = access.account_for(account_id, write=True)
     form = ContactForm()
+    if len(account.contacts) >= capacity.MAX_CONTACTS_PER_ACCOUNT:
+        flash(_("This account already holds %(max)d contacts, the most an account can hold.",
+                max=capacity.MAX_CONTACTS_PER_ACCOUNT))  # fmt: skip
+        return redirect(url_for(".account", account_id=account.id))
     if form.validate_on_submit():
         contact = Contact(account_id=account.id)
         _fill_contact(contact, form)
@@ -425,12 +437,30 @@ def export():
     )
 
 
+def _capacity_errors(rows):
+    """Accounts this import would fill beyond MAX_CONTACTS_PER_ACCOUNT, as form errors."""
+    existing = dict(db.session.execute(
+        select(KeyAccount.name, func.count(Contact.id))
+        .join(Contact, Contact.account_id == KeyAccount.id)
+        .where(KeyAccount.owner_id == current_user.id)
+        .group_by(KeyAccount.name)
+    ).all())  # fmt: skip
+    adding = Counter(row["account"] for row in rows)
+    return [
+        (1, _("%(account)s would hold %(n)d contacts; an account holds at most %(max)d.",
+              account=name, n=total, max=capacity.MAX_CONTACTS_PER_ACCOUNT))
+        for name, total in capacity.over_capacity(existing, adding)
+    ]  # fmt: skip
+
+
 @bp.route("/import", methods=["GET", "POST"])
 def import_contacts():
     form = ImportForm()
     errors = []
     if form.validate_on_submit():
         rows, errors = csvio.read(form.file.data.read())
+        if not errors:
+            errors = _capacity_errors(rows)
         if not errors:
             accounts = {a.name: a for a in db.session.scalars(
                 select(KeyAccount).where(KeyAccount.owner_id == current_user.id))}  # fmt: skip
