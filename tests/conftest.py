@@ -92,7 +92,7 @@ def make_app(tmp_path):
 
     yield make
     for made_app in made:
-        close_database(made_app)
+        close_database(made_app)  # request `redis_server` first when used together
 
 
 @pytest.fixture

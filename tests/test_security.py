@@ -2,7 +2,6 @@
 
 import json
 import logging
-import os
 import time
 
 import pytest
@@ -10,15 +9,11 @@ from sqlalchemy import func
 from sqlalchemy import select
 
 from accounts.models import User
-from app import create_app
 from assessment.models import Assessment
 from extensions import db
 from extensions import limiter
 from security import PUBLIC
-from tests.conftest import FAST_HASH
 from tests.conftest import Actions
-from tests.conftest import close_database
-from tests.conftest import database_url
 
 
 def _rows(app, model, **filters):
@@ -71,23 +66,6 @@ def test_session_cookie_flags(client, actions):
     response = actions.register()
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
-
-
-@pytest.fixture
-def make_app(tmp_path):
-    """An app with extra settings, on the test database, always cleaned up."""
-    made = []
-
-    def make(**config):
-        app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(tmp_path), "TESTING": True,
-                          "SECRET_KEY": "t", "PASSWORD_HASH_METHOD": FAST_HASH,
-                          "AUTO_MIGRATE": True, **config}, instance_path=str(tmp_path))  # fmt: skip
-        made.append(app)
-        return app
-
-    yield make
-    for app in made:
-        close_database(app)
 
 
 def test_secure_cookie_when_configured(make_app):
@@ -195,16 +173,26 @@ def test_failed_logins_are_limited_per_address(make_app):
     assert codes == [200] * 5 + [429]
 
 
-def test_rate_limits_use_redis_when_configured(app):
-    """With REDIS_URL, limits are shared by every worker through Redis (CI runs one)."""
-    url = os.environ.get("REDIS_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide REDIS_URL (see .ci/run)")
-        pytest.skip("no REDIS_URL: set one to test shared rate limits")
-    assert app.config["RATELIMIT_STORAGE_URI"] == url
-    with app.app_context():
+def test_rate_limits_are_shared_through_redis(redis_server, make_app):
+    """With a Redis URL, failed log-ins count in Redis, so every worker sees them."""
+    first = make_app(
+        RATELIMIT_STORAGE_URI=redis_server.url,
+        LOGIN_LIMIT_PER_ADDRESS="3 per 15 minutes",
+    )
+    second = make_app(
+        RATELIMIT_STORAGE_URI=redis_server.url,
+        LOGIN_LIMIT_PER_ADDRESS="3 per 15 minutes",
+    )
+    with first.app_context():
         assert limiter.storage.check()  # the Redis server answers
+    one, two = Actions(first.test_client()), Actions(second.test_client())
+    assert [one.login("a@example.com", "nope nope").status_code for _ in range(2)] == [
+        200,
+        200,
+    ]
+    # another "worker" (a second app on the same Redis) continues the same count
+    assert two.login("b@example.com", "nope nope").status_code == 200
+    assert two.login("c@example.com", "nope nope").status_code == 429
 
 
 def test_own_data_download(app, actions):
