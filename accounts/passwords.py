@@ -11,6 +11,9 @@ from werkzeug.security import generate_password_hash
 
 MIN_LENGTH = 8
 MAX_LENGTH = 1000  # long Unicode passphrases are welcome; this only bounds hashing work
+# A stored hash no password matches: the members seed-demo makes cannot log in,
+# and instrument health knows their answers are made up.
+UNUSABLE = "!"  # noqa: S105  # nosec B105 - a marker, not a password
 
 
 @cache

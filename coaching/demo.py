@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from accounts.models import User
 from accounts.models import utcnow
+from accounts.passwords import UNUSABLE
 from assessment.models import Assessment
 from assessment.models import RoundAnswer
 from assessment.questionnaire import PICKS_PER_ROUND
@@ -32,9 +33,6 @@ from coaching.models import Membership
 from coaching.models import Team
 from coaching.models import TeamCoach
 from extensions import db
-
-# No password hashes to "!", so seeded members cannot log in.
-UNUSABLE = "!"  # noqa: S105  # nosec B105 - a marker, not a password
 
 LANGS = ("en", "zh_CN")
 # 40 common surnames x 20 x 20 given-name characters: 16,000 different names.

@@ -5,10 +5,10 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from accounts.models import User
+from accounts.passwords import UNUSABLE
 from assessment.models import Assessment
 from assessment.models import RoundAnswer
 from assessment.questionnaire import QUADRANTS
-from coaching.demo import UNUSABLE
 from extensions import db
 from instrument import health
 
