@@ -98,6 +98,7 @@ def create_app(test_config=None, instance_path=None):
     app.context_processor(language.template_globals)
     app.jinja_env.globals["asset"] = assets.asset
     app.jinja_env.filters["join_list"] = language.join_list
+    app.jinja_env.globals["list_separator"] = language.list_separator
 
     @app.get("/")
     def index():

@@ -23,16 +23,20 @@ def content_lang():
     return "zh" if str(get_locale()).startswith("zh") else "en"
 
 
+def list_separator():
+    """What stands between two items of a list: 、 in Chinese, a comma in English."""
+    return "、" if content_lang() == "zh" else ", "
+
+
 def join_list(items, sentence=False):
     """Items joined as the current language writes a list: 甲、乙 / a, b.
 
     `sentence=True` joins whole sentences (error messages): no separator in
     Chinese, whose sentences end in 。, a space in English.
     """
-    zh = content_lang() == "zh"
     if sentence:
-        return ("" if zh else " ").join(items)
-    return ("、" if zh else ", ").join(items)
+        return ("" if content_lang() == "zh" else " ").join(items)
+    return list_separator().join(items)
 
 
 def template_globals():

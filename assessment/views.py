@@ -40,6 +40,12 @@ def pattern_label(pattern):
     return pattern or "–"
 
 
+@bp.app_template_filter("quadrant_name")
+def quadrant_name(quadrant):
+    """'A' as the reader's language names it: 'A: analytical', 'A象限：理性分析'."""
+    return quadrants()[quadrant].name.get(content_lang())
+
+
 @bp.before_request
 @login_required
 def _require_login():

@@ -20,7 +20,6 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from accounts.language import content_lang
-from accounts.language import join_list
 from accounts.models import User
 from assessment import charts
 from assessment.charts import PALETTE
@@ -75,17 +74,6 @@ def _common():
     return {"labels": LABELS, "gaps": GAPS, "quadrants": quadrants(), "patterns": patterns(),
             "steps_by_key": steps, "meeting_advances": _advance_texts,
             "kinds": cue_catalogue.kinds(), "firm_votes": cue_catalogue.FIRM_VOTES}  # fmt: skip
-
-
-@bp.app_template_filter("quadrant_name")
-def _quadrant_name(q):
-    return quadrants()[q].name.get(content_lang())
-
-
-@bp.app_template_global("list_separator")
-def _list_separator():
-    """What `join_list` puts between two items, for lists whose items carry markup."""
-    return join_list(("", ""))
 
 
 def _advance_texts(ids):
