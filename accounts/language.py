@@ -40,4 +40,10 @@ def join_list(items, sentence=False):
 
 
 def template_globals():
-    return {"LOCALES": LOCALES, "lang": content_lang(), "locale": str(get_locale())}
+    # `locale` is our own code (zh_CN, en), not Babel's canonical zh_Hans_CN.
+    lang = content_lang()
+    return {
+        "LOCALES": LOCALES,
+        "lang": lang,
+        "locale": "zh_CN" if lang == "zh" else "en",
+    }
