@@ -28,6 +28,16 @@ def count_queries(engine):
         event.remove(engine, "before_cursor_execute", record)
 
 
+def shows(html, word):
+    """Whether a page's text (not a tag, a token or an attribute) holds `word`.
+
+    A short name such as "Bo" can turn up inside a random CSRF token.
+    """
+    import re
+
+    return bool(re.search(rf">[^<]*\b{re.escape(word)}\b", html))
+
+
 def sign_in(client, user_id):
     """Give `client` a signed-in session without a password (for seeded users)."""
     import time
