@@ -4,10 +4,10 @@ SQLite lets one writer in at a time. A request that will write takes the lock
 at its first query (BEGIN IMMEDIATE), so two requests never both read, then
 both try to write and one fails with "database is locked": the second waits
 (busy timeout) and then sees what the first wrote. A request that never writes
-takes no lock at all, and neither do password hashing, pattern matching or
-rendering: the signed-in user is loaded in a transaction of its own, a view
-marked `@reads_only` runs deferred, and after a request's first commit its
-remaining reads are deferred too.
+takes no lock at all: the signed-in user is loaded in a transaction of its own,
+a view marked `@reads_only` (log-in, the pitch checker) runs deferred, sign-up
+hashes its password before its first query, and after a request's first commit
+its remaining reads are deferred too.
 """
 
 from flask import current_app
