@@ -4,8 +4,6 @@ Left out of the export on purpose: coaches' private notes about the user (they
 are the coaches' working notes) and the password hash. Both go with the account.
 """
 
-import csv
-import io
 import json
 
 from sqlalchemy import delete
@@ -21,9 +19,9 @@ from coaching.models import Team
 from coaching.models import TeamCoach
 from extensions import db
 from security import log_event
-from security import spreadsheet_safe
 from selling.models import Contact
 from selling.models import KeyAccount
+from spreadsheets import csv_text
 
 
 def _iso(value):
@@ -114,15 +112,19 @@ def as_json(user: User) -> str:
 
 def as_csv(user: User) -> str:
     """One row per fact: section, item, field, value (flattened from the JSON)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(["section", "item", "field", "value"])
-    for section, value in collect(user).items():
-        for path, leaf in _flatten(value):
-            item, _, field = path.partition(".")
-            writer.writerow([section, item, field, spreadsheet_safe(leaf)])
-    return out.getvalue()
+    return csv_text(
+        ["section", "item", "field", "value"],
+        (
+            [section, *_item_and_field(path), leaf]
+            for section, value in collect(user).items()
+            for path, leaf in _flatten(value)
+        ),
+    )
+
+
+def _item_and_field(path):
+    item, _, field = path.partition(".")
+    return item, field
 
 
 def _flatten(value, prefix=""):

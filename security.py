@@ -143,11 +143,6 @@ def _enforce_session_limits():
     session["seen_at"] = now
 
 
-def spreadsheet_safe(value: str) -> str:
-    """Keep spreadsheets from running a CSV cell as a formula (= + - @, tab, CR)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def row_id(text):
     """A database id from a query string; out-of-range numbers are no id at all.
 

@@ -2,9 +2,6 @@
 pair view, the printable report and the CSV export. Thin views: parse, call
 `queries` and the pure core, render."""
 
-import csv
-import io
-
 from flask import Response
 from flask import abort
 from flask import render_template
@@ -32,7 +29,7 @@ from coaching.team import compose
 from coaching.team import pair
 from security import log_event
 from security import row_id
-from security import spreadsheet_safe
+from spreadsheets import csv_text
 
 # Past this many profiles on one page, member traces start hidden (click the legend).
 SHOWN_TRACES = 8
@@ -208,37 +205,33 @@ def export(team_id):
 
 
 def _team_csv(rows):
-    out = io.StringIO()
-    out.write("\ufeff")  # a BOM, so Excel reads the UTF-8 names correctly
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            _("Name"),
-            _("Email"),
-            _("Joined"),
-            _("Latest assessment"),
-            "A",
-            "B",
-            "C",
-            "D",
-            _("Preference code"),
-            _("Pattern"),
-        ]
-    )
-    for r in rows:
-        counts = r.counts or {}
-        writer.writerow(
+    header = [
+        _("Name"),
+        _("Email"),
+        _("Joined"),
+        _("Latest assessment"),
+        "A",
+        "B",
+        "C",
+        "D",
+        _("Preference code"),
+        _("Pattern"),
+    ]  # fmt: skip - the columns as the file shows them
+    return csv_text(
+        header,
+        (
             [
-                spreadsheet_safe(r.name),
-                spreadsheet_safe(r.email),
+                r.name,
+                r.email,
                 r.joined_at.date().isoformat(),
                 r.finished_at.date().isoformat() if r.finished_at else "",
-                *(counts.get(q, "") for q in "ABCD"),
+                *((r.counts or {}).get(q, "") for q in "ABCD"),
                 r.code or "",
                 r.pattern or "",
-            ]
-        )
-    return out.getvalue()
+            ]  # fmt: skip - one row as the header reads
+            for r in rows
+        ),
+    )
 
 
 @bp.get("/<id:team_id>/report")

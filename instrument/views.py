@@ -1,7 +1,6 @@
 """The instrument health page and its CSV, for operators only."""
 
-import csv
-import io
+import itertools
 
 from flask import Blueprint
 from flask import Response
@@ -20,7 +19,7 @@ from assessment.vocabulary import QUADRANTS
 from instrument import health
 from instrument import queries
 from security import deny
-from security import spreadsheet_safe
+from spreadsheets import csv_text
 
 bp = Blueprint("instrument", __name__, url_prefix="/instrument")
 
@@ -105,28 +104,21 @@ def write_csv(report: health.Report, lang: str) -> str:
     Labels follow the current locale, element texts `lang`; a version below the
     privacy floor gives its count only, as on the page.
     """
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            _("Figure"),
-            _("Version"),
-            _("Round"),
-            _("Quadrant"),
-            _("Element"),
-            _("Text"),
-            _("Count"),
-            _("Value"),
-            _("Lower bound, %(level)s", level=_level()),
-            _("Upper bound, %(level)s", level=_level()),
-            _("Flag"),
-        ]
-    )
-    for v in report.versions:
-        writer.writerows(_version_rows(v, lang))
-    writer.writerows(_retest_rows(report.retest))
-    return out.getvalue()
+    header = [
+        _("Figure"),
+        _("Version"),
+        _("Round"),
+        _("Quadrant"),
+        _("Element"),
+        _("Text"),
+        _("Count"),
+        _("Value"),
+        _("Lower bound, %(level)s", level=_level()),
+        _("Upper bound, %(level)s", level=_level()),
+        _("Flag"),
+    ]
+    versions = (row for v in report.versions for row in _version_rows(v, lang))
+    return csv_text(header, itertools.chain(versions, _retest_rows(report.retest)))
 
 
 def _level():
@@ -148,18 +140,18 @@ def _row(
     high=None,
     flag="",
 ):
-    """One CSV line; numbers with four decimals, texts safe from spreadsheet formulas."""
+    """One CSV line, numbers with four decimals (csv_text makes texts safe)."""
 
     def number(x):
         return "" if x is None else f"{x:.4f}"
 
     return [
         figure,
-        spreadsheet_safe(version),
+        version,
         round_,
         quadrant,
         element,
-        spreadsheet_safe(text),
+        text,
         count,
         number(value),
         number(low),

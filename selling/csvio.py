@@ -23,7 +23,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from accounts.language import join_list
-from security import spreadsheet_safe
 from selling import cues as cue_catalogue
 from selling.capacity import MAX_IMPORT_ROWS
 from selling.labels import LABELS
@@ -32,6 +31,8 @@ from selling.models import LEVELS
 from selling.models import RELATIONSHIPS
 from selling.models import ROLES
 from selling.models import TRISTATE
+from spreadsheets import csv_text
+from spreadsheets import unsafe
 
 COLUMNS = (
     "account",
@@ -118,16 +119,6 @@ def _lookup():
     return names
 
 
-def _safe(value):
-    """Formula protection that can be undone: a leading ' is escaped as well."""
-    return "'" + value if value.startswith("'") else spreadsheet_safe(value)
-
-
-def _unsafe(value):
-    """The value `_safe` was given, for a cell it wrote; other cells as they are."""
-    return value[1:] if value.startswith("'") and _safe(value[1:]) == value else value
-
-
 def _tristate(value):
     return {v: k for k, v in TRISTATE.items()}[value]
 
@@ -141,24 +132,23 @@ def _history(contact):
 
 def write(contacts):
     """CSV text (with a BOM for Excel) of the given contacts, labels in the user's language."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow([str(HEADINGS[c]) for c in COLUMNS])
-    for c in contacts:
-        values = {
-            "account": c.account.name,
-            "name": c.name,
-            "title": c.title,
-            "notes": c.notes,
-            "estimates": _history(c),
-        }
-        for column in ("level", "role", "guide", "relationship"):
-            values[column] = str(LABELS[getattr(c, column)])
-        for column in ("reads_situation", "integrity"):
-            values[column] = str(LABELS[_tristate(getattr(c, column))])
-        writer.writerow([_safe(values[column]) for column in COLUMNS])
-    return out.getvalue()
+    return csv_text([str(HEADINGS[c]) for c in COLUMNS], (_row(c) for c in contacts))
+
+
+def _row(c):
+    """One contact's cells, in COLUMNS order."""
+    values = {
+        "account": c.account.name,
+        "name": c.name,
+        "title": c.title,
+        "notes": c.notes,
+        "estimates": _history(c),
+    }
+    for column in ("level", "role", "guide", "relationship"):
+        values[column] = str(LABELS[getattr(c, column)])
+    for column in ("reads_situation", "integrity"):
+        values[column] = str(LABELS[_tristate(getattr(c, column))])
+    return [values[column] for column in COLUMNS]
 
 
 def read(data: bytes):
@@ -218,7 +208,7 @@ def _rows(reader, header, lookup):
 def _clean(raw, lookup):
     row, problems = {}, []
     for column in COLUMNS:
-        value = _unsafe((raw.get(column) or "").strip())
+        value = unsafe((raw.get(column) or "").strip())
         heading = str(HEADINGS[column])
         if column == "estimates":
             value, wrong = _estimates(value)
