@@ -15,9 +15,9 @@ import database
 import errors
 import security
 from accounts import language
+from accounts.forms import ConfirmForm
 from accounts.views import bp as accounts_bp
 from assessment.content import quadrants
-from assessment.forms import StartForm
 from assessment.views import bp as assessment_bp
 from assessment.views import summary_for
 from coaching import demo
@@ -107,7 +107,7 @@ def create_app(test_config=None, instance_path=None):
             "index.html",
             open_one=open_one,
             latest=latest,
-            form=StartForm(),
+            form=ConfirmForm(),
             quadrants=quadrants(),
         )
 

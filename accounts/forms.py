@@ -100,3 +100,8 @@ class LanguageForm(FlaskForm):
     def validate_locale(self, field):
         if field.data not in LOCALES:
             raise ValidationError(_l("Unknown language."))
+
+
+class ConfirmForm(FlaskForm):
+    """Only the CSRF token: the one form behind every button that starts or
+    confirms an action (start, finish, join, leave, revoke, remove, delete...)."""

@@ -16,14 +16,6 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class FinishForm(FlaskForm):
-    """Only the CSRF token: finishing takes no other input."""
-
-
-class StartForm(FlaskForm):
-    """Only the CSRF token: starting takes no other input."""
-
-
 def round_form(elements, lang, picks=()):
     """A form whose choices are `elements`, in the order given, `picks` ticked."""
 

@@ -13,13 +13,12 @@ from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
+from accounts.forms import ConfirmForm
 from accounts.language import content_lang
 from assessment import charts
 from assessment import questionnaire
 from assessment.content import patterns
 from assessment.content import quadrants
-from assessment.forms import FinishForm
-from assessment.forms import StartForm
 from assessment.forms import round_form
 from assessment.loop import walk
 from assessment.models import Assessment
@@ -68,7 +67,7 @@ def _round(assessment, number):
 
 @bp.post("/start")
 def start():
-    if not StartForm().validate_on_submit():
+    if not ConfirmForm().validate_on_submit():
         abort(400)
     open_one = db.session.scalar(
         select(Assessment).filter_by(user_id=current_user.id, finished_at=None)
@@ -153,14 +152,14 @@ def review(assessment_id):
         assessment=assessment,
         rounds=assessment.rounds,
         labels=labels,
-        form=FinishForm(),
+        form=ConfirmForm(),
     )
 
 
 @bp.post("/<id:assessment_id>/finish")
 def finish(assessment_id):
     assessment = _own(assessment_id)
-    if not FinishForm().validate_on_submit():
+    if not ConfirmForm().validate_on_submit():
         abort(400)
     if not assessment.finished and assessment.next_round() is None:
         assessment.finish()
@@ -211,7 +210,7 @@ def history():
         rows.append({"assessment": a, "counts": counts, "change": change})
         previous = counts or previous
     return render_template(
-        "assessment/history.html", rows=list(reversed(rows)), form=StartForm()
+        "assessment/history.html", rows=list(reversed(rows)), form=ConfirmForm()
     )
 
 

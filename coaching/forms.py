@@ -67,8 +67,3 @@ class NoteForm(FlaskForm):
             Length(max=2000, message=_l("At most 2,000 characters.")),
         ],
     )
-
-
-class ConfirmForm(FlaskForm):
-    """Only the CSRF token: the one form behind every button that confirms an
-    action (join, leave, revoke, remove, step down, archive)."""

@@ -10,6 +10,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from accounts.forms import ConfirmForm
 from accounts.language import content_lang
 from accounts.language import join_list
 from accounts.models import utcnow
@@ -22,7 +23,6 @@ from coaching import queries
 from coaching import rules
 from coaching.blueprint import bp
 from coaching.blueprint import content_context
-from coaching.forms import ConfirmForm
 from coaching.forms import InviteForm
 from coaching.team import browse
 from coaching.team import compose

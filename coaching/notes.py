@@ -8,6 +8,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from accounts.forms import ConfirmForm
 from accounts.language import content_lang
 from assessment import charts
 from assessment.charts import PALETTE
@@ -16,7 +17,6 @@ from coaching import commands
 from coaching import queries
 from coaching.blueprint import bp
 from coaching.blueprint import content_context
-from coaching.forms import ConfirmForm
 from coaching.forms import NoteForm
 from coaching.team import guide
 

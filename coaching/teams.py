@@ -10,12 +10,12 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from accounts.forms import ConfirmForm
 from accounts.language import join_list
 from accounts.models import utcnow
 from coaching import commands
 from coaching import queries
 from coaching.blueprint import bp
-from coaching.forms import ConfirmForm
 from coaching.forms import InviteForm
 from coaching.forms import JoinForm
 from coaching.forms import TeamForm

@@ -189,7 +189,3 @@ class ImportForm(FlaskForm):
     def validate_file(self, field):
         if not field.data or not field.data.filename:
             raise ValidationError(_l("Please choose a CSV file."))
-
-
-class ConfirmForm(FlaskForm):
-    """Only the CSRF token: for buttons that confirm an action."""

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
+from accounts.forms import ConfirmForm
 from accounts.language import content_lang
 from accounts.models import User
 from assessment import charts
@@ -42,7 +43,6 @@ from selling import funnel
 from selling import negotiation
 from selling import pitch
 from selling.forms import AccountForm
-from selling.forms import ConfirmForm
 from selling.forms import ContactForm
 from selling.forms import ImportForm
 from selling.forms import MeetingForm
