@@ -8,7 +8,6 @@ from flask import Flask
 from flask import render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from werkzeug.routing import IntegerConverter
 
 import assets
 import database
@@ -83,7 +82,7 @@ def create_app(test_config=None, instance_path=None):
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Please log in to see this page.")
 
-    app.url_map.converters["id"] = RowIdConverter
+    database.init_app(app)  # before the blueprints: their routes use <id:...>
     app.register_blueprint(assets.bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(assessment_bp)
@@ -91,7 +90,6 @@ def create_app(test_config=None, instance_path=None):
     app.register_blueprint(selling_bp)
     app.register_blueprint(instrument_bp)
     errors.init_app(app)
-    database.init_app(app)
     security.init_app(app)
     demo.init_app(app)
     instrument_cli.init_app(app)
@@ -119,13 +117,6 @@ def create_app(test_config=None, instance_path=None):
             # Forked workers (gunicorn's preload) must not share these connections.
             db.engine.dispose()
     return app
-
-
-class RowIdConverter(IntegerConverter):
-    """A row id in a URL: too large a number is simply not found, on every database."""
-
-    def __init__(self, url_map):
-        super().__init__(url_map, min=1, max=2**31 - 1)
 
 
 def _instance_secret(app):

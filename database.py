@@ -17,10 +17,32 @@ from flask import request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from werkzeug.routing import IntegerConverter
 
 from extensions import db
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+# Ids are 32-bit on every database we run on: a larger number names no row, and
+# must not reach PostgreSQL (which refuses it) or SQLite (which overflows).
+MAX_ROW_ID = 2**31 - 1
+
+
+class RowIdConverter(IntegerConverter):
+    """`<id:...>` in a route: too large a number is simply not found (404)."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=MAX_ROW_ID)
+
+
+def row_id(text):
+    """A database id from a query string; out-of-range numbers are no id at all.
+
+    Use as `request.args.get("a", type=row_id)`: a ValueError gives None.
+    """
+    number = int(text)
+    if not 1 <= number <= MAX_ROW_ID:
+        raise ValueError(text)
+    return number
 
 
 def reads_only(view):
@@ -49,6 +71,7 @@ def engine_options(config):
 
 
 def init_app(app):
+    app.url_map.converters["id"] = RowIdConverter
     app.before_request(_decide_write_lock)
 
 

@@ -143,17 +143,6 @@ def _enforce_session_limits():
     session["seen_at"] = now
 
 
-def row_id(text):
-    """A database id from a query string; out-of-range numbers are no id at all.
-
-    Use as `request.args.get("a", type=row_id)`: a ValueError gives None.
-    """
-    number = int(text)
-    if not 1 <= number < 2**31:
-        raise ValueError(text)
-    return number
-
-
 def _deny_by_default():
     if request.endpoint is None or request.endpoint in PUBLIC:
         return None  # unknown addresses fall through to 404

@@ -27,8 +27,8 @@ from coaching.forms import InviteForm
 from coaching.team import browse
 from coaching.team import compose
 from coaching.team import pair
+from database import row_id
 from security import log_event
-from security import row_id
 from spreadsheets import csv_text
 
 # Past this many profiles on one page, member traces start hidden (click the legend).

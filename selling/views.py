@@ -31,9 +31,9 @@ from assessment.loop import walk
 from coaching.queries import latest_own
 from coaching.queries import latest_visible_to
 from database import reads_only
+from database import row_id
 from extensions import db
 from security import deny
-from security import row_id
 from selling import access
 from selling import capacity
 from selling import csvio
