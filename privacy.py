@@ -60,7 +60,7 @@ def collect(user: User) -> dict:
             "name": user.name,
             "locale": user.locale,
             "created_at": _iso(user.created_at),
-        },  # fmt: skip
+        },
         "assessments": [
             {
                 "id": a.id,
@@ -70,7 +70,7 @@ def collect(user: User) -> dict:
                 "counts": a.counts,
                 "pattern": a.pattern,
                 "picks": {str(r.round_number): list(r.picks) for r in a.answers},
-            }  # fmt: skip
+            }
             for a in assessments
         ],
         "team_memberships": [
@@ -87,7 +87,7 @@ def collect(user: User) -> dict:
                 "funnel_step": a.funnel_step,
                 "notes": a.notes,
                 "contacts": [_contact(c) for c in a.contacts],
-            }  # fmt: skip
+            }
             for a in accounts
         ],
     }
@@ -95,15 +95,36 @@ def collect(user: User) -> dict:
 
 def _contact(c: Contact) -> dict:
     return {
-        "name": c.name, "title": c.title, "level": c.level, "role": c.role, "guide": c.guide,
-        "relationship": c.relationship, "reads_situation": c.reads_situation,
-        "integrity": c.integrity, "notes": c.notes,
-        "estimates": [{"created_at": _iso(e.created_at), "cues": e.cues, "counts": e.counts,
-                       "pattern": e.pattern, "confidence": e.confidence} for e in c.estimates],
-        "meetings": [{"held_on": _iso(m.held_on), "outcome": m.outcome,
-                      "customer_action": m.customer_action, "advances": m.advances,
-                      "notes": m.notes} for m in c.meetings],
-    }  # fmt: skip
+        "name": c.name,
+        "title": c.title,
+        "level": c.level,
+        "role": c.role,
+        "guide": c.guide,
+        "relationship": c.relationship,
+        "reads_situation": c.reads_situation,
+        "integrity": c.integrity,
+        "notes": c.notes,
+        "estimates": [
+            {
+                "created_at": _iso(e.created_at),
+                "cues": e.cues,
+                "counts": e.counts,
+                "pattern": e.pattern,
+                "confidence": e.confidence,
+            }
+            for e in c.estimates
+        ],
+        "meetings": [
+            {
+                "held_on": _iso(m.held_on),
+                "outcome": m.outcome,
+                "customer_action": m.customer_action,
+                "advances": m.advances,
+                "notes": m.notes,
+            }
+            for m in c.meetings
+        ],
+    }
 
 
 def as_json(user: User) -> str:

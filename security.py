@@ -23,10 +23,17 @@ CSP = (
 
 # The only endpoints open without signing in; every other route needs a session
 # (and then its own owner or coach check). tests/test_security.py walks the URL map.
-PUBLIC = frozenset({
-    "index", "static", "assets.serve",
-    "accounts.login", "accounts.register", "accounts.set_language", "accounts.logout",
-})  # fmt: skip
+PUBLIC = frozenset(
+    {
+        "index",
+        "static",
+        "assets.serve",
+        "accounts.login",
+        "accounts.register",
+        "accounts.set_language",
+        "accounts.logout",
+    }
+)
 
 events = logging.getLogger("wholebrain.security")
 

@@ -85,21 +85,51 @@ def seed(app):
         db.session.add(account)
         db.session.flush()
         result = estimate(["cue-01", "cue-02", "cue-05", "cue-09", "cue-12"])
-        db.session.add(Estimate(contact_id=contact.id, cues=["cue-01"], pattern=result.pattern,
-                                confidence=result.confidence, count_a=result.counts["A"],
-                                count_b=result.counts["B"], count_c=result.counts["C"],
-                                count_d=result.counts["D"]))  # fmt: skip
+        db.session.add(
+            Estimate(
+                contact_id=contact.id,
+                cues=["cue-01"],
+                pattern=result.pattern,
+                confidence=result.confidence,
+                count_a=result.counts["A"],
+                count_b=result.counts["B"],
+                count_c=result.counts["C"],
+                count_d=result.counts["D"],
+            )
+        )
         db.session.commit()
-        return {"coach": coach_id, "small": small, "large": large, "report": done.id,
-                "open": open_one.id, "contact": contact.id, "picks": picks[0]}  # fmt: skip
+        return {
+            "coach": coach_id,
+            "small": small,
+            "large": large,
+            "report": done.id,
+            "open": open_one.id,
+            "contact": contact.id,
+            "picks": picks[0],
+        }
 
 
 def start(target, port, env):
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--workers", "2",
-         "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", target],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+            target,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(200):
         try:
             requests.get(f"http://127.0.0.1:{port}/", timeout=1)
@@ -117,9 +147,11 @@ def wrk(url, cookie=None, post_body=None):
     script = None
     if post_body:
         script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
-        script.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = '
-                     '"application/x-www-form-urlencoded"\n'
-                     f'wrk.body = "{post_body}"\n')  # fmt: skip
+        script.write(
+            'wrk.method = "POST"\nwrk.headers["Content-Type"] = '
+            '"application/x-www-form-urlencoded"\n'
+            f'wrk.body = "{post_body}"\n'
+        )
         script.close()
         args += ["-s", script.name]
     out = subprocess.run(  # noqa: S603 - fixed arguments
@@ -139,18 +171,29 @@ def worker_rss_mb(master):
     children = (
         Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
     )
-    return [int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{c}/status").read_text()).group(1)) / 1024
-            for c in children]  # fmt: skip
+    return [
+        int(
+            re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{c}/status").read_text()).group(1)
+        )
+        / 1024
+        for c in children
+    ]
 
 
 def main():
     folder = tempfile.mkdtemp()
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{Path(folder) / 'bench.sqlite'}"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": SECRET, "AUTO_MIGRATE": True},
-                     instance_path=folder)  # fmt: skip
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": SECRET, "AUTO_MIGRATE": True},
+        instance_path=folder,
+    )
     ids = seed(app)
-    env = {**os.environ, "DATABASE_URL": url, "FLASK_SECRET_KEY": SECRET,
-           "FLASK_AUTO_MIGRATE": "false"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "FLASK_SECRET_KEY": SECRET,
+        "FLASK_AUTO_MIGRATE": "false",
+    }
     redis = None
     if not env.get("REDIS_URL"):  # gunicorn.conf.py refuses 2 workers without it
         redis = RedisServer(shutil.which("redis-server") or "redis-server")
@@ -164,8 +207,11 @@ def main():
         client = app.test_client()
         sign_in(client, ids["coach"])
         cookie = client.get_cookie("session").value
-        page = requests.get(f"{base}/assessment/{ids['open']}/round/1",
-                            cookies={"session": cookie}, timeout=10)  # fmt: skip
+        page = requests.get(
+            f"{base}/assessment/{ids['open']}/round/1",
+            cookies={"session": cookie},
+            timeout=10,
+        )
         cookie = page.cookies.get("session", cookie)
         token = re.search(
             r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page.text
@@ -218,15 +264,19 @@ def main():
         if redis:
             redis.stop()
     hello_rps = results[0][1]
-    print(f"\n{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {engine.dialect.name}, "
-          f"gunicorn 2 workers x 4 threads, wrk {CONNECTIONS} connections x {DURATION} s\n")  # fmt: skip
+    print(
+        f"\n{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {engine.dialect.name}, "
+        f"gunicorn 2 workers x 4 threads, wrk {CONNECTIONS} connections x {DURATION} s\n"
+    )
     print(
         "| page | requests/s | p50 ms | p99 ms | x hello-world | SQL queries | errors |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|")
     for label, rps, p50, p99, errors, queries in results:
-        print(f"| {label} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {rps / hello_rps:.2f} | "
-              f"{queries} | {errors} |")  # fmt: skip
+        print(
+            f"| {label} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {rps / hello_rps:.2f} | "
+            f"{queries} | {errors} |"
+        )
     print(f"\nRSS per app worker: {', '.join(f'{r:.0f} MB' for r in rss)}")
 
 

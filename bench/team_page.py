@@ -38,10 +38,12 @@ RUNS = 15
 def main(sizes):
     folder = tempfile.mkdtemp()
     app = create_app(
-        {"SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL")
-         or f"sqlite:///{Path(folder) / 'bench.sqlite'}"},
+        {
+            "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL")
+            or f"sqlite:///{Path(folder) / 'bench.sqlite'}"
+        },
         instance_path=folder,
-    )  # fmt: skip
+    )
     print(
         f"{'members':>8}  {'page':<36} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'KiB':>7}"
     )
@@ -65,8 +67,10 @@ def main(sizes):
                 assert response.status_code == 200, (url, response.status_code)
             p95 = statistics.quantiles(times, n=20)[-1]
             kib = len(response.data) / 1024
-            print(f"{size:>8}  {label:<36} {statistics.median(times):>8.1f} {p95:>8.1f}"
-                  f" {len(statements):>8} {kib:>7.0f}")  # fmt: skip
+            print(
+                f"{size:>8}  {label:<36} {statistics.median(times):>8.1f} {p95:>8.1f}"
+                f" {len(statements):>8} {kib:>7.0f}"
+            )
         print(f"{'':>8}  (seeding {size} members took {seeded:.1f} s)")
 
 

@@ -106,10 +106,14 @@ def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9, lang="
     db.session.flush()
     db.session.add(TeamCoach(team_id=team.id, user_id=coach.id))
     users = [
-        {"email": f"m{team.id}-{i}@example.com", "name": member_name(i, lang),
-         "password_hash": UNUSABLE, "created_at": now}
+        {
+            "email": f"m{team.id}-{i}@example.com",
+            "name": member_name(i, lang),
+            "password_hash": UNUSABLE,
+            "created_at": now,
+        }
         for i in range(size)
-    ]  # fmt: skip
+    ]
     db.session.execute(insert(User), users)
     member_ids = db.session.scalars(
         select(User.id).where(User.email.like(f"m{team.id}-%")).order_by(User.id)
@@ -130,10 +134,19 @@ def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9, lang="
         picks, counts = gen_picks(rng, rounds)
         finished = joined + timedelta(days=rng.randint(1, 29))
         assessments.append(
-            {"user_id": uid, "catalogue_version": version(), "seed": 1, "started_at": finished,
-             "finished_at": finished, "count_a": counts["A"], "count_b": counts["B"],
-             "count_c": counts["C"], "count_d": counts["D"], "pattern": pattern_of(counts)}
-        )  # fmt: skip
+            {
+                "user_id": uid,
+                "catalogue_version": version(),
+                "seed": 1,
+                "started_at": finished,
+                "finished_at": finished,
+                "count_a": counts["A"],
+                "count_b": counts["B"],
+                "count_c": counts["C"],
+                "count_d": counts["D"],
+                "pattern": pattern_of(counts),
+            }
+        )
         answers.append((picks, finished))
     if assessments:
         # One bulk INSERT each for assessments and their rounds, however many members.
@@ -144,12 +157,16 @@ def gen_team(size, coach_email="coach@example.com", seed=1, profiled=0.9, lang="
         db.session.execute(
             insert(RoundAnswer),
             [
-                {"assessment_id": aid, "round_number": number, "picks": round_picks,
-                 "saved_at": finished}
+                {
+                    "assessment_id": aid,
+                    "round_number": number,
+                    "picks": round_picks,
+                    "saved_at": finished,
+                }
                 for aid, (picks, finished) in zip(ids, answers, strict=True)
                 for number, round_picks in enumerate(picks, start=1)
             ],
-        )  # fmt: skip
+        )
     db.session.commit()
     return team.id, coach.id
 

@@ -182,8 +182,15 @@ def read(data: bytes):
 def _rows(reader, header, lookup):
     missing = [str(HEADINGS[c]) for c in ("account", "name") if c not in header]
     if missing:
-        return [], [(1, _("The first line must name the columns; missing: %(cols)s.",
-                          cols=join_list(missing)))]  # fmt: skip
+        return [], [
+            (
+                1,
+                _(
+                    "The first line must name the columns; missing: %(cols)s.",
+                    cols=join_list(missing),
+                ),
+            )
+        ]
     reader.fieldnames = header
     rows, errors = [], []
     for line, raw in enumerate(reader, start=2):
@@ -217,12 +224,22 @@ def _clean(raw, lookup):
             value = value or DEFAULTS[column]
             key = lookup.get((column, _norm(value)))
             if key is None:
-                problems.append(_("%(column)s: “%(value)s” is not one of the options.",
-                                  column=heading, value=value))  # fmt: skip
+                problems.append(
+                    _(
+                        "%(column)s: “%(value)s” is not one of the options.",
+                        column=heading,
+                        value=value,
+                    )
+                )
             value = TRISTATE[key] if key in TRISTATE else key
         elif len(value) > LIMITS[column]:
-            problems.append(_("%(column)s: at most %(n)d characters.", column=heading,
-                              n=LIMITS[column]))  # fmt: skip
+            problems.append(
+                _(
+                    "%(column)s: at most %(n)d characters.",
+                    column=heading,
+                    n=LIMITS[column],
+                )
+            )
         row[column] = value
     for column in ("account", "name"):
         if not row[column]:

@@ -71,9 +71,16 @@ def _require_login():
 
 def _common():
     steps = {s.key: s for s in funnel.stages()}
-    return {"labels": LABELS, "gaps": GAPS, "quadrants": quadrants(), "patterns": patterns(),
-            "steps_by_key": steps, "meeting_advances": _advance_texts,
-            "kinds": cue_catalogue.kinds(), "firm_votes": cue_catalogue.FIRM_VOTES}  # fmt: skip
+    return {
+        "labels": LABELS,
+        "gaps": GAPS,
+        "quadrants": quadrants(),
+        "patterns": patterns(),
+        "steps_by_key": steps,
+        "meeting_advances": _advance_texts,
+        "kinds": cue_catalogue.kinds(),
+        "firm_votes": cue_catalogue.FIRM_VOTES,
+    }
 
 
 def _advance_texts(ids):
@@ -125,9 +132,14 @@ def index():
     form = AccountForm()
     form.funnel_step.choices = _funnel_choices()
     return render_template(
-        "selling/index.html", accounts=accounts, rep=rep, mine=rep_id == current_user.id,
-        form=form, text=text, **_common(),
-    )  # fmt: skip
+        "selling/index.html",
+        accounts=accounts,
+        rep=rep,
+        mine=rep_id == current_user.id,
+        form=form,
+        text=text,
+        **_common(),
+    )
 
 
 @bp.post("/")
@@ -136,12 +148,21 @@ def create_account():
     form.funnel_step.choices = _funnel_choices()
     if not form.validate_on_submit():
         return render_template(
-            "selling/index.html", accounts=[], rep=current_user, mine=True, form=form,
-            text="", **_common(),
-        )  # fmt: skip
-    account = KeyAccount(owner_id=current_user.id, name=form.name.data.strip(),
-                         funnel_step=form.funnel_step.data, small_sale=form.small_sale.data,
-                         notes=form.notes.data or "")  # fmt: skip
+            "selling/index.html",
+            accounts=[],
+            rep=current_user,
+            mine=True,
+            form=form,
+            text="",
+            **_common(),
+        )
+    account = KeyAccount(
+        owner_id=current_user.id,
+        name=form.name.data.strip(),
+        funnel_step=form.funnel_step.data,
+        small_sale=form.small_sale.data,
+        notes=form.notes.data or "",
+    )
     db.session.add(account)
     db.session.commit()
     return redirect(url_for(".account", account_id=account.id))
@@ -171,11 +192,20 @@ def account(account_id):
     ).all()
     lang = content_lang()
     estimated = [(c, c.estimates[0]) for c in contacts if c.estimates]
-    figure = charts.radar(
-        [Series(f"{c.name} · {LABELS[c.role]}", e.counts, PALETTE[i % len(PALETTE)])
-         for i, (c, e) in enumerate(estimated)],
-        lang, _("The buying centre"),
-    ) if estimated else None  # fmt: skip
+    figure = (
+        charts.radar(
+            [
+                Series(
+                    f"{c.name} · {LABELS[c.role]}", e.counts, PALETTE[i % len(PALETTE)]
+                )
+                for i, (c, e) in enumerate(estimated)
+            ],
+            lang,
+            _("The buying centre"),
+        )
+        if estimated
+        else None
+    )
     tracking = track(
         Person(c.name, c.role, c.guide, c.relationship, c.level) for c in contacts
     )
@@ -186,12 +216,22 @@ def account(account_id):
         list(contacts), request.args.get("page", 1, type=int)
     )
     return render_template(
-        "selling/account.html", account=account, contacts=table, page=page, pages=pages,
+        "selling/account.html",
+        account=account,
+        contacts=table,
+        page=page,
+        pages=pages,
         figure=figure,
-        tracking=tracking, meetings=meetings, form=form, mine=mine, owner=db.session.get(User, account.owner_id),
-        steps=funnel.stages(), confirm=ConfirmForm(),
-        move=_move_suggestion(account, meetings) if mine else None, **_common(),
-    )  # fmt: skip
+        tracking=tracking,
+        meetings=meetings,
+        form=form,
+        mine=mine,
+        owner=db.session.get(User, account.owner_id),
+        steps=funnel.stages(),
+        confirm=ConfirmForm(),
+        move=_move_suggestion(account, meetings) if mine else None,
+        **_common(),
+    )
 
 
 @bp.post("/<id:account_id>/delete")
@@ -210,8 +250,12 @@ def new_contact(account_id):
     account = access.account_for(account_id, write=True)
     form = ContactForm()
     if len(account.contacts) >= capacity.MAX_CONTACTS_PER_ACCOUNT:
-        flash(_("This account already holds %(max)d contacts, the most an account can hold.",
-                max=capacity.MAX_CONTACTS_PER_ACCOUNT))  # fmt: skip
+        flash(
+            _(
+                "This account already holds %(max)d contacts, the most an account can hold.",
+                max=capacity.MAX_CONTACTS_PER_ACCOUNT,
+            )
+        )
         return redirect(url_for(".account", account_id=account.id))
     if form.validate_on_submit():
         contact = Contact(account_id=account.id)
@@ -220,9 +264,12 @@ def new_contact(account_id):
         db.session.commit()
         return redirect(url_for(".contact", contact_id=contact.id))
     return render_template(
-        "selling/contact_form.html", account=account, form=form, contact=None,
+        "selling/contact_form.html",
+        account=account,
+        form=form,
+        contact=None,
         negotiation_q=negotiation.load().questions,
-    )  # fmt: skip
+    )
 
 
 def _fill_contact(contact, form):
@@ -258,9 +305,12 @@ def edit_contact(contact_id):
         flash(_("Saved."))
         return redirect(url_for(".contact", contact_id=contact.id))
     return render_template(
-        "selling/contact_form.html", account=contact.account, form=form, contact=contact,
+        "selling/contact_form.html",
+        account=contact.account,
+        form=form,
+        contact=contact,
         negotiation_q=negotiation.load().questions,
-    )  # fmt: skip
+    )
 
 
 @bp.post("/contacts/<id:contact_id>/delete")
@@ -283,17 +333,22 @@ def contact(contact_id):
     if latest:
         figure = charts.radar(
             [Series(contact.name, latest.counts, PALETTE[0], fill=True)],
-            content_lang(), _("Estimated profile"),
-        )  # fmt: skip
+            content_lang(),
+            _("Estimated profile"),
+        )
     mine = contact.account.owner_id == current_user.id
     return render_template(
-        "selling/contact.html", contact=contact, latest=latest, figure=figure,
-        mine=mine, confirm=ConfirmForm(),
+        "selling/contact.html",
+        contact=contact,
+        latest=latest,
+        figure=figure,
+        mine=mine,
+        confirm=ConfirmForm(),
         counterpart=negotiation.place(contact.reads_situation, contact.integrity),
         negotiation=negotiation.load(),
         move=_move_suggestion(contact.account) if mine else None,
         **_common(),
-    )  # fmt: skip
+    )
 
 
 @bp.route("/contacts/<id:contact_id>/estimate", methods=["GET", "POST"])
@@ -312,9 +367,14 @@ def estimate(contact_id):
         groups.setdefault(cue.kind, []).append(option)
     explained = {c.id for c in cues if contact.role in c.explained_by}
     return render_template(
-        "selling/estimate.html", contact=contact, form=form, groups=groups, latest=latest,
-        explained=explained, **_common(),
-    )  # fmt: skip
+        "selling/estimate.html",
+        contact=contact,
+        form=form,
+        groups=groups,
+        latest=latest,
+        explained=explained,
+        **_common(),
+    )
 
 
 @bp.get("/contacts/<id:contact_id>/brief")
@@ -325,10 +385,17 @@ def brief(contact_id):
     mine = owner_id == current_user.id
     # A coach reading a rep's brief sees only a profile the rep shared with the team.
     own = latest_own(owner_id) if mine else latest_visible_to(current_user.id, owner_id)
-    context = {"contact": contact, "latest": latest, "own": own, "mine": mine,
-               **_common()}  # fmt: skip
-    context.update(counterpart=negotiation.place(contact.reads_situation, contact.integrity),
-                   negotiation=negotiation.load())  # fmt: skip
+    context = {
+        "contact": contact,
+        "latest": latest,
+        "own": own,
+        "mine": mine,
+        **_common(),
+    }
+    context.update(
+        counterpart=negotiation.place(contact.reads_situation, contact.integrity),
+        negotiation=negotiation.load(),
+    )
     if latest:
         reading = latest.reading
         context.update(
@@ -355,9 +422,14 @@ def pitch_check(contact_id):
         if latest:
             stops = walk(latest.reading.counts, latest.reading.codes)
     return render_template(
-        "selling/pitch.html", contact=contact, form=form, result=result, latest=latest,
-        stops=stops, **_common(),
-    )  # fmt: skip
+        "selling/pitch.html",
+        contact=contact,
+        form=form,
+        result=result,
+        latest=latest,
+        stops=stops,
+        **_common(),
+    )
 
 
 @bp.route("/contacts/<id:contact_id>/meetings/new", methods=["GET", "POST"])
@@ -368,18 +440,26 @@ def new_meeting(contact_id):
     form.advances.choices = [] if account.small_sale else _advance_choices()
     if form.validate_on_submit():
         db.session.add(
-            Meeting(contact_id=contact.id, held_on=form.held_on.data, outcome=form.outcome.data,
-                    customer_action=(form.customer_action.data or "").strip(),
-                    advances=list(form.advances.data), notes=(form.notes.data or "").strip(),
-                    funnel_step=account.funnel_step)
-        )  # fmt: skip
+            Meeting(
+                contact_id=contact.id,
+                held_on=form.held_on.data,
+                outcome=form.outcome.data,
+                customer_action=(form.customer_action.data or "").strip(),
+                advances=list(form.advances.data),
+                notes=(form.notes.data or "").strip(),
+                funnel_step=account.funnel_step,
+            )
+        )
         db.session.commit()
         flash(_("Meeting logged."))
         return redirect(url_for(".contact", contact_id=contact.id, _anchor="timeline"))
     return render_template(
-        "selling/meeting_form.html", contact=contact, form=form, meetings_text=meeting_texts(),
+        "selling/meeting_form.html",
+        contact=contact,
+        form=form,
+        meetings_text=meeting_texts(),
         **_common(),
-    )  # fmt: skip
+    )
 
 
 @bp.post("/meetings/<id:meeting_id>/move-on")
@@ -427,18 +507,27 @@ def export():
 
 def _capacity_errors(rows):
     """Accounts this import would fill beyond MAX_CONTACTS_PER_ACCOUNT, as form errors."""
-    existing = dict(db.session.execute(
-        select(KeyAccount.name, func.count(Contact.id))
-        .join(Contact, Contact.account_id == KeyAccount.id)
-        .where(KeyAccount.owner_id == current_user.id)
-        .group_by(KeyAccount.name)
-    ).all())  # fmt: skip
+    existing = dict(
+        db.session.execute(
+            select(KeyAccount.name, func.count(Contact.id))
+            .join(Contact, Contact.account_id == KeyAccount.id)
+            .where(KeyAccount.owner_id == current_user.id)
+            .group_by(KeyAccount.name)
+        ).all()
+    )
     adding = Counter(row["account"] for row in rows)
     return [
-        (1, _("%(account)s would hold %(n)d contacts; an account holds at most %(max)d.",
-              account=name, n=total, max=capacity.MAX_CONTACTS_PER_ACCOUNT))
+        (
+            1,
+            _(
+                "%(account)s would hold %(n)d contacts; an account holds at most %(max)d.",
+                account=name,
+                n=total,
+                max=capacity.MAX_CONTACTS_PER_ACCOUNT,
+            ),
+        )
         for name, total in capacity.over_capacity(existing, adding)
-    ]  # fmt: skip
+    ]
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -450,16 +539,22 @@ def import_contacts():
         if not errors:
             errors = _capacity_errors(rows)
         if not errors:
-            accounts = {a.name: a for a in db.session.scalars(
-                select(KeyAccount).where(KeyAccount.owner_id == current_user.id))}  # fmt: skip
+            accounts = {
+                a.name: a
+                for a in db.session.scalars(
+                    select(KeyAccount).where(KeyAccount.owner_id == current_user.id)
+                )
+            }
             for row in rows:
                 account = accounts.get(row["account"])
                 if account is None:
                     account = accounts[row["account"]] = KeyAccount(
-                        owner_id=current_user.id, name=row["account"])  # fmt: skip
+                        owner_id=current_user.id, name=row["account"]
+                    )
                     db.session.add(account)
-                contact = Contact(**{k: row[k] for k in row
-                                     if k not in ("account", "estimates")})  # fmt: skip
+                contact = Contact(
+                    **{k: row[k] for k in row if k not in ("account", "estimates")}
+                )
                 account.contacts.append(contact)
                 for created_at, cue_ids in row["estimates"]:
                     _add_estimate(contact, cue_ids, created_at)

@@ -84,9 +84,14 @@ def make_app(tmp_path):
     made = []
 
     def make(**config):
-        settings = {"TESTING": True, "SECRET_KEY": "test", "AUTO_MIGRATE": True,
-                    "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
-                    "PASSWORD_HASH_METHOD": FAST_HASH, **config}  # fmt: skip
+        settings = {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "AUTO_MIGRATE": True,
+            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
+            "PASSWORD_HASH_METHOD": FAST_HASH,
+            **config,
+        }
         made.append(create_app(settings, instance_path=str(tmp_path)))
         return made[-1]
 

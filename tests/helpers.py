@@ -49,8 +49,15 @@ def sign_in(client, user_id):
         token = db.session.get(User, user_id).session_token
     now = int(time.time())
     with client.session_transaction() as session:
-        session.update({"_user_id": str(user_id), "_fresh": True, "token": token,
-                        "login_at": now, "seen_at": now})  # fmt: skip
+        session.update(
+            {
+                "_user_id": str(user_id),
+                "_fresh": True,
+                "token": token,
+                "login_at": now,
+                "seen_at": now,
+            }
+        )
 
 
 class RedisServer:

@@ -17,8 +17,19 @@ import pytest
 
 ROOT = Path(__file__).parent.parent
 FEATURES = ("accounts", "assessment", "coaching", "selling", "instrument")
-BANNED = {"flask", "flask_sqlalchemy", "flask_babel", "flask_login", "flask_wtf", "wtforms",
-          "jinja2", "sqlalchemy", "plotly", "extensions", "app"}  # fmt: skip
+BANNED = {
+    "flask",
+    "flask_sqlalchemy",
+    "flask_babel",
+    "flask_login",
+    "flask_wtf",
+    "wtforms",
+    "jinja2",
+    "sqlalchemy",
+    "plotly",
+    "extensions",
+    "app",
+}
 # Which of our packages and top-level modules each package may import. The one
 # known exception is written down here and in docs/ARCHITECTURE.md.
 SHARED = {"extensions", "database", "security", "errors", "spreadsheets"}
@@ -51,8 +62,11 @@ def _imports(module):
         elif isinstance(node, ast.ImportFrom) and node.module:
             found.add(node.module)
             # `from selling import cues` imports the module selling.cues
-            found |= {f"{node.module}.{alias.name}" for alias in node.names
-                      if (ROOT / node.module.replace(".", "/") / f"{alias.name}.py").exists()}  # fmt: skip
+            found |= {
+                f"{node.module}.{alias.name}"
+                for alias in node.names
+                if (ROOT / node.module.replace(".", "/") / f"{alias.name}.py").exists()
+            }
     return frozenset(found)
 
 
@@ -108,9 +122,16 @@ def test_core_modules_are_pure_all_the_way_down(module):
 def test_the_core_is_most_of_the_code():
     """The scoring, loop, estimate and pitch rules are among the core modules checked."""
     core = set(_core_modules())
-    assert {"assessment.scoring", "assessment.vocabulary", "assessment.loop",
-            "selling.cues", "selling.pitch", "coaching.rules", "instrument.health",
-            "accounts.passwords"} <= core  # fmt: skip
+    assert {
+        "assessment.scoring",
+        "assessment.vocabulary",
+        "assessment.loop",
+        "selling.cues",
+        "selling.pitch",
+        "coaching.rules",
+        "instrument.health",
+        "accounts.passwords",
+    } <= core
 
 
 @pytest.mark.parametrize("package", FEATURES)

@@ -24,8 +24,24 @@ from tests.conftest import picks_for
 from tests.selling.conftest import RepActions
 
 TEXT = st.text(max_size=200)
-ANY = st.one_of(TEXT, st.sampled_from(["", "0", "-1", "99999999999999999999", "yes", "member",
-                                       "2026-01-01", "order", "advance", "analyse", "C"]))  # fmt: skip
+ANY = st.one_of(
+    TEXT,
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-1",
+            "99999999999999999999",
+            "yes",
+            "member",
+            "2026-01-01",
+            "order",
+            "advance",
+            "analyse",
+            "C",
+        ]
+    ),
+)
 ONCE = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -34,12 +50,17 @@ def world(tmp_path_factory):
     """One user who coaches a team with a member and owns an account with a contact."""
     folder = tmp_path_factory.mktemp("fuzz")
     app = create_app(
-        {"TESTING": True, "SECRET_KEY": "fuzz", "SQLALCHEMY_DATABASE_URI": database_url(folder),
-         "PASSWORD_HASH_METHOD": FAST_HASH, "AUTO_MIGRATE": True,
-         "LOGIN_LIMIT_PER_ACCOUNT": "100000 per minute",
-         "LOGIN_LIMIT_PER_ADDRESS": "100000 per minute"},
+        {
+            "TESTING": True,
+            "SECRET_KEY": "fuzz",
+            "SQLALCHEMY_DATABASE_URI": database_url(folder),
+            "PASSWORD_HASH_METHOD": FAST_HASH,
+            "AUTO_MIGRATE": True,
+            "LOGIN_LIMIT_PER_ACCOUNT": "100000 per minute",
+            "LOGIN_LIMIT_PER_ADDRESS": "100000 per minute",
+        },
         instance_path=str(folder),
-    )  # fmt: skip
+    )
     me = RepActions(app.test_client())
     me.register(email="me@example.com", name="Me")
     team_id = CoachActions.create_team(me)
@@ -50,8 +71,15 @@ def world(tmp_path_factory):
     account_id = me.add_account()
     contact_id = me.add_contact(account_id)
     assessment_id = me.start()
-    yield {"app": app, "me": me, "team": team_id, "account": account_id, "contact": contact_id,
-           "assessment": assessment_id, "member": 2}  # fmt: skip
+    yield {
+        "app": app,
+        "me": me,
+        "team": team_id,
+        "account": account_id,
+        "contact": contact_id,
+        "assessment": assessment_id,
+        "member": 2,
+    }
     close_database(app)
 
 
@@ -90,14 +118,33 @@ FORMS = {
     "join": ("/teams/join", ["code"], False),
     "note": ("/teams/{team}/members/{member}", ["body"], False),
     "account": ("/key-accounts/", ["name", "funnel_step", "notes"], False),
-    "account_edit": ("/key-accounts/{account}", ["name", "funnel_step", "notes"], False),
-    "contact": ("/key-accounts/{account}/contacts/new",
-                ["name", "title", "level", "role", "guide", "relationship", "reads_situation",
-                 "integrity", "notes"], False),
+    "account_edit": (
+        "/key-accounts/{account}",
+        ["name", "funnel_step", "notes"],
+        False,
+    ),
+    "contact": (
+        "/key-accounts/{account}/contacts/new",
+        [
+            "name",
+            "title",
+            "level",
+            "role",
+            "guide",
+            "relationship",
+            "reads_situation",
+            "integrity",
+            "notes",
+        ],
+        False,
+    ),
     "pitch": ("/key-accounts/contacts/{contact}/pitch", ["text"], False),
-    "meeting": ("/key-accounts/contacts/{contact}/meetings/new",
-                ["held_on", "outcome", "customer_action", "notes"], False),
-}  # fmt: skip
+    "meeting": (
+        "/key-accounts/contacts/{contact}/meetings/new",
+        ["held_on", "outcome", "customer_action", "notes"],
+        False,
+    ),
+}
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
@@ -137,15 +184,24 @@ def test_estimates_never_fail(world, cues):
 @given(content=st.binary(max_size=2000))
 def test_csv_import_never_fails(world, content):
     """Random bytes as a CSV upload: refused line by line, never imported half-way."""
-    response = _send(world, "/key-accounts/import", {"file": (io.BytesIO(content), "x.csv")},
-                     content_type="multipart/form-data")  # fmt: skip
+    response = _send(
+        world,
+        "/key-accounts/import",
+        {"file": (io.BytesIO(content), "x.csv")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code in (200, 302)
 
 
 QUERY_PAGES = [
-    "/teams/{team}", "/teams/{team}/pair", "/key-accounts/", "/teams/join",
-    "/assessment/history", "/", "/account/login",
-]  # fmt: skip
+    "/teams/{team}",
+    "/teams/{team}/pair",
+    "/key-accounts/",
+    "/teams/join",
+    "/assessment/history",
+    "/",
+    "/account/login",
+]
 
 
 @pytest.mark.parametrize("page", QUERY_PAGES)

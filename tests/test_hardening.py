@@ -71,8 +71,10 @@ def test_next_with_line_breaks_or_backslashes_stays_on_the_site(client, actions)
     actions.register()
     actions.logout()
     for bad in ("/%0d%0aSet-Cookie:%20x=1", "/\\evil.example", "/%09/evil.example"):
-        response = actions.post(f"/account/login?next={bad}", {
-            "email": "trainee@example.com", "password": "correct horse"})  # fmt: skip
+        response = actions.post(
+            f"/account/login?next={bad}",
+            {"email": "trainee@example.com", "password": "correct horse"},
+        )
         assert response.status_code == 302 and response.headers["Location"] == "/"
         actions.logout()
     for bad in ("/\r\nSet-Cookie: x=1", "/\\evil.example"):
@@ -107,18 +109,22 @@ def test_a_chunked_body_over_the_limit_is_refused_whole(client):
     response = client.post(
         "/account/login",
         input_stream=io.BytesIO(body),
-        headers={"Transfer-Encoding": "chunked",
-                 "Content-Type": "application/x-www-form-urlencoded"},
+        headers={
+            "Transfer-Encoding": "chunked",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
         environ_overrides=chunked,
-    )  # fmt: skip
+    )
     assert response.status_code == 413
     small = client.post(
         "/account/login",
         input_stream=io.BytesIO(b"email=a%40b.c&password=x"),
-        headers={"Transfer-Encoding": "chunked",
-                 "Content-Type": "application/x-www-form-urlencoded"},
+        headers={
+            "Transfer-Encoding": "chunked",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
         environ_overrides=chunked,
-    )  # fmt: skip
+    )
     assert (
         small.status_code == 400
     )  # read whole, then refused for its missing CSRF token

@@ -22,10 +22,15 @@ def world(tmp_path_factory):
     """A coach with a team and a member, an account with a contact, a finished assessment."""
     folder = tmp_path_factory.mktemp("keys")
     app = create_app(
-        {"TESTING": True, "SECRET_KEY": "keys", "SQLALCHEMY_DATABASE_URI": database_url(folder),
-         "PASSWORD_HASH_METHOD": FAST_HASH, "AUTO_MIGRATE": True},
+        {
+            "TESTING": True,
+            "SECRET_KEY": "keys",
+            "SQLALCHEMY_DATABASE_URI": database_url(folder),
+            "PASSWORD_HASH_METHOD": FAST_HASH,
+            "AUTO_MIGRATE": True,
+        },
         instance_path=str(folder),
-    )  # fmt: skip
+    )
     me = RepActions(app.test_client())
     me.register(email="me@example.com", name="Me")
     team_id = CoachActions.create_team(me)
@@ -34,10 +39,15 @@ def world(tmp_path_factory):
     member.join(CoachActions.invite(me, team_id))
     account_id = me.add_account()
     ids = {
-        "team_id": team_id, "user_id": 2, "account_id": account_id,
-        "contact_id": me.add_contact(account_id), "assessment_id": me.take_assessment(),
-        "number": 1, "invite_id": 1, "code": "nope",
-    }  # fmt: skip
+        "team_id": team_id,
+        "user_id": 2,
+        "account_id": account_id,
+        "contact_id": me.add_contact(account_id),
+        "assessment_id": me.take_assessment(),
+        "number": 1,
+        "invite_id": 1,
+        "code": "nope",
+    }
     yield app, me, ids
     close_database(app)
 

@@ -25,8 +25,15 @@ def _rows(app, model, **filters):
 
 def test_every_route_has_a_policy(app, client):
     """Walk the URL map: every route is public by name, or sends a stranger to log in."""
-    assert PUBLIC == {"index", "static", "assets.serve", "accounts.login", "accounts.register",
-                      "accounts.set_language", "accounts.logout"}  # fmt: skip
+    assert PUBLIC == {
+        "index",
+        "static",
+        "assets.serve",
+        "accounts.login",
+        "accounts.register",
+        "accounts.set_language",
+        "accounts.logout",
+    }
     for rule in app.url_map.iter_rules():
         if rule.endpoint in PUBLIC:
             continue
@@ -50,8 +57,12 @@ def test_security_headers_on_every_page(client, actions):
     """CSP without inline script, nosniff, referrer policy; signed-in pages are not cached."""
     page = client.get("/")
     csp = page.headers["Content-Security-Policy"]
-    for part in ["script-src 'self'", "object-src 'none'", "base-uri 'none'",
-                 "frame-ancestors 'none'"]:  # fmt: skip
+    for part in [
+        "script-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]:
         assert part in csp
     assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
     assert page.headers["X-Content-Type-Options"] == "nosniff"
@@ -98,9 +109,14 @@ def test_password_change_ends_other_sessions_only(app, client, actions):
     actions.register()
     other = app.test_client()
     other.set_cookie("session", _cookie(client))
-    response = actions.post("/account/password",
-                            {"current": "correct horse", "password": "a new long phrase",
-                             "confirm": "a new long phrase"})  # fmt: skip
+    response = actions.post(
+        "/account/password",
+        {
+            "current": "correct horse",
+            "password": "a new long phrase",
+            "confirm": "a new long phrase",
+        },
+    )
     assert response.status_code == 302
     assert client.get("/assessment/history").status_code == 200
     assert other.get("/assessment/history").status_code == 302
@@ -111,9 +127,14 @@ def test_password_change_ends_other_sessions_only(app, client, actions):
 def test_wrong_current_password_changes_nothing(actions):
     """The current password must be right."""
     actions.register()
-    response = actions.post("/account/password",
-                            {"current": "wrong one!", "password": "a new long phrase",
-                             "confirm": "a new long phrase"})  # fmt: skip
+    response = actions.post(
+        "/account/password",
+        {
+            "current": "wrong one!",
+            "password": "a new long phrase",
+            "confirm": "a new long phrase",
+        },
+    )
     assert "This is not your current password." in response.get_data(as_text=True)
 
 
@@ -256,8 +277,15 @@ def test_security_events_are_logged_without_secrets(caplog, app, actions):
     actions.client.get("/account/data.json")
     actions.post("/account/delete", {"password": "correct horse"})
     text = caplog.text
-    for event in ["register", "logout", "login_failed", "login ", "access_denied",
-                  "export", "account_deleted"]:  # fmt: skip
+    for event in [
+        "register",
+        "logout",
+        "login_failed",
+        "login ",
+        "access_denied",
+        "export",
+        "account_deleted",
+    ]:
         assert event in text, event
     assert "correct horse" not in text and "wrong horse" not in text
     assert "user=1" in text

@@ -17,21 +17,57 @@ from tests.conftest import picks_for
 from tests.selling.conftest import RepActions
 
 PAYLOADS = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
-    "\"><script>alert(1)</script>", "'><img src=x onerror=alert(1)>", "<a href=javascript:alert(1)>x</a>",
-    "<iframe src=javascript:alert(1)>", "<body onload=alert(1)>", "<details open ontoggle=alert(1)>",
-    "<math><mtext><script>alert(1)</script>", "<style>*{display:none}</style>", "</title><script>x</script>",
-    "</textarea><script>alert(1)</script>", "<input autofocus onfocus=alert(1)>", "<video src=x onerror=alert(1)>",
-    "<object data=javascript:alert(1)>", "<embed src=javascript:alert(1)>", "<base href=//evil.example/>",
-    "<meta http-equiv=refresh content=0;url=//evil.example>", "<link rel=stylesheet href=//evil.example/x.css>",
-    "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "<b>bold</b>", "<br>line",
-    "&lt;script&gt;", "&#60;script&#62;", "%3Cscript%3E", "\\u003cscript\\u003e", "<<script>script>",
-    "<scr<script>ipt>alert(1)</script>", "\" onmouseover=\"alert(1)", "' onmouseover='alert(1)",
-    "`${alert(1)}`", "{{7*7}}", "{{ config }}", "{% print 7*7 %}", "${7*7}", "#{7*7}", "<%= 7*7 %>",
-    "{{''.__class__.__mro__}}", "{{ request.application.__globals__ }}", "{{7*'7'}}",
-    "=HYPERLINK(\"http://evil.example\",\"x\")", "+SUM(1,2)", "-2+3", "@SUM(A1)", "=cmd|' /C calc'!A0",
-    "<sub>x</sub><sup>y</sup>", "王<script>小明</script>", "</script><script>alert('x')</script>",
-]  # fmt: skip
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    '"><script>alert(1)</script>',
+    "'><img src=x onerror=alert(1)>",
+    "<a href=javascript:alert(1)>x</a>",
+    "<iframe src=javascript:alert(1)>",
+    "<body onload=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+    "<math><mtext><script>alert(1)</script>",
+    "<style>*{display:none}</style>",
+    "</title><script>x</script>",
+    "</textarea><script>alert(1)</script>",
+    "<input autofocus onfocus=alert(1)>",
+    "<video src=x onerror=alert(1)>",
+    "<object data=javascript:alert(1)>",
+    "<embed src=javascript:alert(1)>",
+    "<base href=//evil.example/>",
+    "<meta http-equiv=refresh content=0;url=//evil.example>",
+    "<link rel=stylesheet href=//evil.example/x.css>",
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "<b>bold</b>",
+    "<br>line",
+    "&lt;script&gt;",
+    "&#60;script&#62;",
+    "%3Cscript%3E",
+    "\\u003cscript\\u003e",
+    "<<script>script>",
+    "<scr<script>ipt>alert(1)</script>",
+    '" onmouseover="alert(1)',
+    "' onmouseover='alert(1)",
+    "`${alert(1)}`",
+    "{{7*7}}",
+    "{{ config }}",
+    "{% print 7*7 %}",
+    "${7*7}",
+    "#{7*7}",
+    "<%= 7*7 %>",
+    "{{''.__class__.__mro__}}",
+    "{{ request.application.__globals__ }}",
+    "{{7*'7'}}",
+    '=HYPERLINK("http://evil.example","x")',
+    "+SUM(1,2)",
+    "-2+3",
+    "@SUM(A1)",
+    "=cmd|' /C calc'!A0",
+    "<sub>x</sub><sup>y</sup>",
+    "王<script>小明</script>",
+    "</script><script>alert('x')</script>",
+]
 assert len(PAYLOADS) == 50
 
 
@@ -61,21 +97,34 @@ def test_payload_is_text_on_every_page(app, rep, payload):
     assert _shown_as_text(own, payload[:80]), "own report"
     rep.post(f"/teams/{team_id}/members/2", {"body": payload})
     account_id = rep.add_account(payload[:120])
-    rep.post(f"/key-accounts/{account_id}",
-             {"name": payload[:120], "funnel_step": "analyse", "notes": payload})  # fmt: skip
+    rep.post(
+        f"/key-accounts/{account_id}",
+        {"name": payload[:120], "funnel_step": "analyse", "notes": payload},
+    )
     contact_id = rep.add_contact(
         account_id, name=payload[:120], title=payload[:120], notes=payload
     )
     rep.estimate(contact_id, "AB")
-    rep.post(f"/key-accounts/contacts/{contact_id}/meetings/new",
-             {"held_on": "2026-11-20", "outcome": "advance", "customer_action": payload,
-              "notes": payload})  # fmt: skip
+    rep.post(
+        f"/key-accounts/contacts/{contact_id}/meetings/new",
+        {
+            "held_on": "2026-11-20",
+            "outcome": "advance",
+            "customer_action": payload,
+            "notes": payload,
+        },
+    )
     pages = [
-        f"/teams/{team_id}", f"/teams/{team_id}/members/2", f"/teams/{team_id}/report",
-        f"/teams/{team_id}/pair?a=2&b=1", f"/key-accounts/{account_id}",
-        f"/key-accounts/contacts/{contact_id}", f"/key-accounts/contacts/{contact_id}/brief",
-        "/key-accounts/", "/teams/",
-    ]  # fmt: skip
+        f"/teams/{team_id}",
+        f"/teams/{team_id}/members/2",
+        f"/teams/{team_id}/report",
+        f"/teams/{team_id}/pair?a=2&b=1",
+        f"/key-accounts/{account_id}",
+        f"/key-accounts/contacts/{contact_id}",
+        f"/key-accounts/contacts/{contact_id}/brief",
+        "/key-accounts/",
+        "/teams/",
+    ]
     for url in pages:
         html = rep.client.get(url).get_data(as_text=True)
         assert _shown_as_text(html, payload[:80]), url
@@ -87,9 +136,14 @@ def test_payload_is_text_on_every_page(app, rep, payload):
     # chart labels: the legend names are HTML-escaped inside the figure JSON
     team_page = rep.client.get(f"/teams/{team_id}").get_data(as_text=True)
     figure = json.loads(
-        re.search(r'data-chart="([^"]*)"', team_page).group(1).replace("&#34;", '"')
-        .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    )  # fmt: skip
+        re.search(r'data-chart="([^"]*)"', team_page)
+        .group(1)
+        .replace("&#34;", '"')
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+    )
     names = [t["name"] for t in figure["data"]]
     assert all("<" not in n for n in names), names
 

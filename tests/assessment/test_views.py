@@ -195,8 +195,15 @@ def test_report_shows_code_pattern_balances_and_loop(client, trainee):
     html = client.get(f"/assessment/{assessment_id}/report").get_data(as_text=True)
     assert "1-2-3-2" in html
     assert "A: " in html  # the pattern's title
-    for heading in ["Characteristics", "Communication style", "Roles that suit", "Typical phrases",
-                    "How others may see you", "Blind spots", "How to grow"]:  # fmt: skip
+    for heading in [
+        "Characteristics",
+        "Communication style",
+        "Roles that suit",
+        "Typical phrases",
+        "How others may see you",
+        "Blind spots",
+        "How to grow",
+    ]:
         assert heading in html
     assert "Left (A+B) <strong>15</strong>" in html
     assert "Right (C+D) <strong>9</strong>" in html
@@ -259,9 +266,13 @@ def test_other_users_assessment_is_404(app, trainee):
     trainee.logout()
     other = Actions(app.test_client())
     other.register(email="other@example.com")
-    for url in [f"/assessment/{assessment_id}", f"/assessment/{assessment_id}/report",
-                f"/assessment/{open_id}/round/1", f"/assessment/{open_id}/review",
-                "/assessment/99999/report"]:  # fmt: skip
+    for url in [
+        f"/assessment/{assessment_id}",
+        f"/assessment/{assessment_id}/report",
+        f"/assessment/{open_id}/round/1",
+        f"/assessment/{open_id}/review",
+        "/assessment/99999/report",
+    ]:
         response = other.client.get(url)
         assert response.status_code == 404, url
         assert "There is nothing here" in response.get_data(as_text=True)

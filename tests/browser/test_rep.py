@@ -70,7 +70,9 @@ def test_account_four_contacts_estimates_and_a_printed_brief(
 
     page.get_by_role("button", name="中文").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("简报：张伟")
-    expect(page.get_by_role("heading", name="为这位客户做一次四象限沟通环走")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="为这位客户做一次四象限沟通环走")
+    ).to_be_visible()
     expect(page.get_by_role("heading", name="狐狸")).to_be_visible()
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4")

@@ -41,9 +41,14 @@ def world(app, team, people):
     ]
     shared_routes = [("get", f"/teams/{t}"), ("get", f"/teams/{t}/pair")]
     return {
-        "team": team, "ids": ids, "coach_routes": coach_routes, "shared_routes": shared_routes,
-        "former": former, "other_coach": other_coach, "outsider": outsider,
-    }  # fmt: skip
+        "team": team,
+        "ids": ids,
+        "coach_routes": coach_routes,
+        "shared_routes": shared_routes,
+        "former": former,
+        "other_coach": other_coach,
+        "outsider": outsider,
+    }
 
 
 def _call(person, method, url):
@@ -123,6 +128,9 @@ def test_coaches_see_profiles_only_through_the_team_pages(app, world):
         world["former"],
         world["outsider"],
     ):
-        for url in [f"/assessment/{ann_assessment}", f"/assessment/{ann_assessment}/report",
-                    f"/assessment/{ann_assessment}/review"]:  # fmt: skip
+        for url in [
+            f"/assessment/{ann_assessment}",
+            f"/assessment/{ann_assessment}/report",
+            f"/assessment/{ann_assessment}/review",
+        ]:
             assert who.client.get(url).status_code == 404, url

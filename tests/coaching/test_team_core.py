@@ -97,9 +97,13 @@ def test_coaching_content_is_complete():
     content = load()
     assert content.feedback_rule.zh and content.feedback_rule.en
     assert [s.key for s in content.funnel_steps] == [
-        "analyse", "build_trust", "discover_needs", "present_value", "win_commitment",
+        "analyse",
+        "build_trust",
+        "discover_needs",
+        "present_value",
+        "win_commitment",
         "collect_payment",
-    ]  # fmt: skip
+    ]
     assert {q for s in content.funnel_steps for q in s.quadrants} == set("ABCD")
     for step in content.funnel_steps:
         assert step.why.zh and step.why.en, step.key

@@ -42,15 +42,34 @@ def server(tmp_path, redis_server):
     """The app under gunicorn, 4 workers of 2 threads, on a fresh database."""
     url = database_url(tmp_path)
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": url, "FLASK_SECRET_KEY": "concurrency",
-           "REDIS_URL": redis_server.url,
-           "FLASK_PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000", "FLASK_AUTO_MIGRATE": "true",
-           "WEB_CONCURRENCY": "4", "GUNICORN_THREADS": "2", "BIND": f"127.0.0.1:{port}"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "FLASK_SECRET_KEY": "concurrency",
+        "REDIS_URL": redis_server.url,
+        "FLASK_PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        "FLASK_AUTO_MIGRATE": "true",
+        "WEB_CONCURRENCY": "4",
+        "GUNICORN_THREADS": "2",
+        "BIND": f"127.0.0.1:{port}",
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null",
-         "app:create_app()"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+            "app:create_app()",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -82,25 +101,45 @@ def _client(args):
     base, number = args
     session = requests.Session()
     token = _token(session, base, "/account/register")
-    session.post(base + "/account/register", data={
-        "csrf_token": token, "name": f"User {number}", "email": f"u{number}@example.com",
-        "password": "a long passphrase", "confirm": "a long passphrase"}, timeout=30)  # fmt: skip
+    session.post(
+        base + "/account/register",
+        data={
+            "csrf_token": token,
+            "name": f"User {number}",
+            "email": f"u{number}@example.com",
+            "password": "a long passphrase",
+            "confirm": "a long passphrase",
+        },
+        timeout=30,
+    )
     statuses, pool = [], ThreadPoolExecutor(2)
     for _ in range(ASSESSMENTS):
         token = _token(session, base, "/")
-        start = session.post(base + "/assessment/start", data={"csrf_token": token},
-                             allow_redirects=False, timeout=30)  # fmt: skip
+        start = session.post(
+            base + "/assessment/start",
+            data={"csrf_token": token},
+            allow_redirects=False,
+            timeout=30,
+        )
         assessment = int(
             re.search(r"/assessment/(\d+)", start.headers["Location"]).group(1)
         )
         for round_number in (1, 2, 3):
             url = f"{base}/assessment/{assessment}/round/{round_number}"
             data = {"csrf_token": token, "picks": PICKS[round_number - 1]}
-            twice = [pool.submit(session.post, url, data=data, allow_redirects=False, timeout=60)
-                     for _ in range(2)]  # fmt: skip
+            twice = [
+                pool.submit(
+                    session.post, url, data=data, allow_redirects=False, timeout=60
+                )
+                for _ in range(2)
+            ]
             statuses += [f.result().status_code for f in twice]
-        session.post(f"{base}/assessment/{assessment}/finish", data={"csrf_token": token},
-                     allow_redirects=False, timeout=30)  # fmt: skip
+        session.post(
+            f"{base}/assessment/{assessment}/finish",
+            data={"csrf_token": token},
+            allow_redirects=False,
+            timeout=30,
+        )
     return statuses
 
 
@@ -115,9 +154,11 @@ def test_double_submissions_are_stored_once(server):
     engine = create_engine(url)
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT count(*) FROM round_answers")).scalar()
-        distinct = conn.execute(text(
-            "SELECT count(*) FROM (SELECT DISTINCT assessment_id, round_number FROM round_answers) d"
-        )).scalar()  # fmt: skip
+        distinct = conn.execute(
+            text(
+                "SELECT count(*) FROM (SELECT DISTINCT assessment_id, round_number FROM round_answers) d"
+            )
+        ).scalar()
         finished = conn.execute(
             text("SELECT count(*) FROM assessments WHERE finished_at IS NOT NULL")
         ).scalar()

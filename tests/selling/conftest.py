@@ -18,9 +18,17 @@ class RepActions(Actions):
         )
 
     def add_contact(self, account_id, **fields):
-        data = {"name": "Zhang Wei", "title": "CFO", "level": "senior", "role": "decision_maker",
-                "guide": "none", "relationship": "in_contact", "reads_situation": "yes",
-                "integrity": "yes", "notes": ""}  # fmt: skip
+        data = {
+            "name": "Zhang Wei",
+            "title": "CFO",
+            "level": "senior",
+            "role": "decision_maker",
+            "guide": "none",
+            "relationship": "in_contact",
+            "reads_situation": "yes",
+            "integrity": "yes",
+            "notes": "",
+        }
         data.update(fields)
         response = self.post(f"/key-accounts/{account_id}/contacts/new", data)
         return int(re.search(r"/contacts/(\d+)", response.headers["Location"]).group(1))
@@ -52,12 +60,12 @@ def account(rep):
             role="purchaser",
             relationship="won_over",
             guide="guide",
-        ),  # fmt: skip
+        ),
         "user": rep.add_contact(
             account_id, name="Wang Fang", role="user", relationship="won_over"
         ),
         "gatekeeper": rep.add_contact(
             account_id, name="Chen Jie", role="gatekeeper", guide="insider"
-        ),  # fmt: skip
+        ),
     }
     return {"id": account_id, "contacts": ids}

@@ -12,13 +12,25 @@ MARKER = "Marker-buyer-91c"
 def world(app, rep, account):
     """The rep's data with a marker, the rep's coach, another coach, an outsider, a former coach."""
     contact_id = account["contacts"]["decision_maker"]
-    rep.post(f"/key-accounts/contacts/{contact_id}/edit",
-             {"name": "张伟", "title": MARKER, "level": "senior", "role": "decision_maker",
-              "guide": "none", "relationship": "in_contact", "reads_situation": "yes",
-              "integrity": "no", "notes": MARKER})  # fmt: skip
+    rep.post(
+        f"/key-accounts/contacts/{contact_id}/edit",
+        {
+            "name": "张伟",
+            "title": MARKER,
+            "level": "senior",
+            "role": "decision_maker",
+            "guide": "none",
+            "relationship": "in_contact",
+            "reads_situation": "yes",
+            "integrity": "no",
+            "notes": MARKER,
+        },
+    )
     rep.estimate(contact_id, "AB")
-    rep.post(f"/key-accounts/contacts/{contact_id}/meetings/new",
-             {"held_on": "2026-01-01", "outcome": "advance", "advances": ["demo"]})  # fmt: skip
+    rep.post(
+        f"/key-accounts/contacts/{contact_id}/meetings/new",
+        {"held_on": "2026-01-01", "outcome": "advance", "advances": ["demo"]},
+    )
     meeting_id = _meeting_id(app)
 
     def person(name):
@@ -37,9 +49,12 @@ def world(app, rep, account):
     rep.post(f"/teams/{fiona_team}/leave")
     a, c = account["id"], contact_id
     reads = [
-        f"/key-accounts/{a}", f"/key-accounts/contacts/{c}", f"/key-accounts/contacts/{c}/brief",
-        f"/key-accounts/contacts/{c}/estimate", f"/key-accounts/contacts/{c}/pitch",
-    ]  # fmt: skip
+        f"/key-accounts/{a}",
+        f"/key-accounts/contacts/{c}",
+        f"/key-accounts/contacts/{c}/brief",
+        f"/key-accounts/contacts/{c}/estimate",
+        f"/key-accounts/contacts/{c}/pitch",
+    ]
     writes = [
         (f"/key-accounts/{a}", {"name": "x", "funnel_step": "analyse"}),
         (f"/key-accounts/{a}/contacts/new", {"name": "x"}),
@@ -53,11 +68,22 @@ def world(app, rep, account):
         (f"/key-accounts/contacts/{c}/delete", {}),
         (f"/key-accounts/{a}/delete", {}),
     ]
-    write_pages = [f"/key-accounts/{a}/contacts/new", f"/key-accounts/contacts/{c}/edit",
-                   f"/key-accounts/contacts/{c}/meetings/new"]  # fmt: skip
-    return {"rep": rep, "coach": coach, "otto": other_coach, "fiona": former_coach_team,
-            "olga": person("olga"), "reads": reads, "writes": writes,
-            "write_pages": write_pages, "rep_list": f"/key-accounts/?rep={rep_id(app)}"}  # fmt: skip
+    write_pages = [
+        f"/key-accounts/{a}/contacts/new",
+        f"/key-accounts/contacts/{c}/edit",
+        f"/key-accounts/contacts/{c}/meetings/new",
+    ]
+    return {
+        "rep": rep,
+        "coach": coach,
+        "otto": other_coach,
+        "fiona": former_coach_team,
+        "olga": person("olga"),
+        "reads": reads,
+        "writes": writes,
+        "write_pages": write_pages,
+        "rep_list": f"/key-accounts/?rep={rep_id(app)}",
+    }
 
 
 def _meeting_id(app):

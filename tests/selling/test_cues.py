@@ -129,9 +129,14 @@ def test_bad_cues_are_refused(ids, message):
 
 @pytest.mark.parametrize(
     ("reads", "integrity", "kind"),
-    [(True, True, "owl"), (True, False, "fox"), (False, True, "sheep"), (False, False, "donkey"),
-     (None, True, None)],
-)  # fmt: skip
+    [
+        (True, True, "owl"),
+        (True, False, "fox"),
+        (False, True, "sheep"),
+        (False, False, "donkey"),
+        (None, True, None),
+    ],
+)
 def test_negotiation_types(reads, integrity, kind):
     """The two axes place the buyer; an unanswered question places nobody."""
     assert negotiation.place(reads, integrity) == kind

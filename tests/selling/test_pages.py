@@ -76,9 +76,16 @@ def test_contact_form_errors_beside_fields(app, rep, account):
     before = _count(app, Contact)
     response = rep.post(
         f"/key-accounts/{account['id']}/contacts/new",
-        {"name": "", "role": "boss", "level": "senior", "guide": "none",
-         "relationship": "not_met", "reads_situation": "unknown", "integrity": "unknown"},
-    )  # fmt: skip
+        {
+            "name": "",
+            "role": "boss",
+            "level": "senior",
+            "guide": "none",
+            "relationship": "not_met",
+            "reads_situation": "unknown",
+            "integrity": "unknown",
+        },
+    )
     html = response.get_data(as_text=True)
     assert 'id="name-error">Please enter the contact\'s name.' in html
     assert 'id="role-error">Please pick one of the options.' in html
@@ -262,8 +269,10 @@ def test_deleting_a_contact_deletes_its_history(app, rep, account):
     """A deleted contact leaves no estimate or meeting behind."""
     contact_id = account["contacts"]["user"]
     rep.estimate(contact_id, "C")
-    rep.post(f"/key-accounts/contacts/{contact_id}/meetings/new",
-             {"held_on": "2026-11-20", "outcome": "no_sale"})  # fmt: skip
+    rep.post(
+        f"/key-accounts/contacts/{contact_id}/meetings/new",
+        {"held_on": "2026-11-20", "outcome": "no_sale"},
+    )
     rep.post(f"/key-accounts/contacts/{contact_id}/delete")
     assert rep.client.get(f"/key-accounts/contacts/{contact_id}").status_code == 404
     assert _count(app, Estimate) == 0 and _count(app, Meeting) == 0
@@ -285,8 +294,11 @@ def test_csv_round_trip_with_chinese_names(app, rep, account):
     assert "张伟" in exported.decode("utf-8-sig")
     other = type(rep)(app.test_client())
     other.register(email="other@example.com", name="Other Rep")
-    response = other.post("/key-accounts/import", {"file": (io.BytesIO(exported), "c.csv")},
-                          content_type="multipart/form-data")  # fmt: skip
+    response = other.post(
+        "/key-accounts/import",
+        {"file": (io.BytesIO(exported), "c.csv")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     html = other.client.get("/key-accounts/").get_data(as_text=True)
     assert "华东电力" in html and "张伟" in html
@@ -301,9 +313,11 @@ def test_csv_import_reports_each_bad_line_and_imports_nothing(app, rep):
         ",Bob,,middle,user,none,not_met,\n"
         "Acme,Cy,,boss,user,none,not_met,\n"
     )
-    response = rep.post("/key-accounts/import",
-                        {"file": (io.BytesIO(text.encode()), "c.csv")},
-                        content_type="multipart/form-data")  # fmt: skip
+    response = rep.post(
+        "/key-accounts/import",
+        {"file": (io.BytesIO(text.encode()), "c.csv")},
+        content_type="multipart/form-data",
+    )
     html = response.get_data(as_text=True)
     assert "Line 3: Company is empty." in html
     assert "Line 4: Organisation level: “boss” is not one of the options." in html
