@@ -1,6 +1,5 @@
 """Application factory: `flask --app app run` finds `create_app` here."""
 
-import os
 import secrets
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 import assets
+import config
 import database
 import errors
 import security
@@ -38,33 +38,7 @@ def create_app(test_config=None, instance_path=None):
     """Build the app; `test_config` overrides everything else."""
     app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.config.from_mapping(
-        SQLALCHEMY_DATABASE_URI=os.environ.get("DATABASE_URL")
-        or f"sqlite:///{Path(app.instance_path) / 'wholebrain.sqlite'}",
-        # scrypt at N=2**17 (OWASP's floor); tests may choose a cheaper one.
-        PASSWORD_HASH_METHOD="scrypt:131072:8:1",  # noqa: S106 - a method name, not a password
-        BABEL_DEFAULT_LOCALE="en",
-        BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
-        MAX_CONTENT_LENGTH=1024 * 1024,
-        # Set FLASK_SESSION_COOKIE_SECURE=true when the app is served over https.
-        SESSION_COOKIE_SECURE=False,
-        SESSION_COOKIE_SAMESITE="Lax",
-        AUTO_MIGRATE=None,  # None: only for SQLite, which nobody migrates by hand
-        # Failed log-ins allowed per account from one address, and per address.
-        LOGIN_LIMIT_PER_ACCOUNT="10 per 15 minutes",
-        LOGIN_LIMIT_PER_ADDRESS="50 per 15 minutes",
-        REGISTER_LIMIT_PER_ADDRESS="10 per hour",
-        # Wrong current passwords (password change, account deletion) per account;
-        # after CONFIRM_FAILURES_ALLOWED in one session, that session ends.
-        CONFIRM_LIMIT_PER_ACCOUNT="10 per 15 minutes",
-        CONFIRM_FAILURES_ALLOWED=5,
-        RATELIMIT_STORAGE_URI=os.environ.get("REDIS_URL") or "memory://",
-        RATELIMIT_HEADERS_ENABLED=False,
-        # Redis down: keep limiting, per process, rather than refuse every log-in.
-        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
-        DB_LOCK_TIMEOUT_MS=5000,
-        DB_STATEMENT_TIMEOUT_MS=15000,
-    )
+    app.config.from_mapping(config.defaults(Path(app.instance_path)))
     app.config.from_prefixed_env()
     if test_config:
         app.config.update(test_config)

@@ -55,10 +55,6 @@ def log_event(what, **details):
 
 
 def init_app(app):
-    app.config.setdefault("SESSION_IDLE_MINUTES", 30)
-    app.config.setdefault("SESSION_ABSOLUTE_HOURS", 12)
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
     if not events.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(utc)s security %(message)s"))

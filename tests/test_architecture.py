@@ -40,7 +40,7 @@ ALLOWED = {
     "selling": SHARED | {"accounts", "assessment", "coaching"},
     "instrument": SHARED | {"accounts", "assessment"},
 }
-OURS = set(FEATURES) | {"privacy", "assets", "app", *SHARED}
+OURS = set(FEATURES) | {"privacy", "assets", "app", "config", *SHARED}
 
 
 def _module_name(path):
