@@ -17,8 +17,8 @@ from accounts import language
 from accounts.forms import ConfirmForm
 from accounts.views import bp as accounts_bp
 from assessment.content import quadrants
+from assessment.queries import summary_for
 from assessment.views import bp as assessment_bp
-from assessment.views import summary_for
 from coaching import demo
 from coaching.views import bp as coaching_bp
 from extensions import babel

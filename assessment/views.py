@@ -212,17 +212,3 @@ def history():
     return render_template(
         "assessment/history.html", rows=list(reversed(rows)), form=ConfirmForm()
     )
-
-
-def summary_for(user):
-    """The user's open assessment and latest finished one, for the home page."""
-    if not user.is_authenticated:
-        return None, None
-    mine = select(Assessment).filter_by(user_id=user.id)
-    open_one = db.session.scalar(mine.filter_by(finished_at=None))
-    latest = db.session.scalar(
-        mine.where(Assessment.finished_at.is_not(None)).order_by(
-            Assessment.finished_at.desc()
-        )
-    )
-    return open_one, latest
