@@ -390,6 +390,8 @@ def brief(contact_id):
         "latest": latest,
         "own": own,
         "mine": mine,
+        # whose brief a coach is reading: "you" on the page means this rep
+        "rep": None if mine else db.session.get(User, owner_id),
         **_common(),
     }
     context.update(

@@ -23,6 +23,8 @@ def test_a_profile_from_before_joining_stays_out_of_the_coachs_brief(app):
     coach_view = coach.client.get(url)
     assert coach_view.status_code == 200
     assert NO_COMPARISON in coach_view.get_data(as_text=True)
+    assert "You are reading Rep's brief" in coach_view.get_data(as_text=True)
+    assert "You are reading" not in rep.client.get(url).get_data(as_text=True)
 
     rep.take_assessment()  # made while a member: shared with the coaches
     assert NO_COMPARISON not in coach.client.get(url).get_data(as_text=True)
