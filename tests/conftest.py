@@ -100,6 +100,48 @@ def make_app(tmp_path):
         close_database(made_app)  # request `redis_server` first when used together
 
 
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """One user who coaches a team with a member and owns an account with a contact
+    (a fresh one per test module): the fuzz and hostile-query tests walk it."""
+    from tests.coaching.conftest import CoachActions
+    from tests.selling.conftest import RepActions
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "fuzz",
+            "SQLALCHEMY_DATABASE_URI": database_url(folder),
+            "PASSWORD_HASH_METHOD": FAST_HASH,
+            "AUTO_MIGRATE": True,
+            "LOGIN_LIMIT_PER_ACCOUNT": "100000 per minute",
+            "LOGIN_LIMIT_PER_ADDRESS": "100000 per minute",
+        },
+        instance_path=str(folder),
+    )
+    me = RepActions(app.test_client())
+    me.register(email="me@example.com", name="Me")
+    team_id = CoachActions.create_team(me)
+    code = CoachActions.invite(me, team_id)
+    member = CoachActions(app.test_client())
+    member.register(email="member@example.com", name="Member")
+    member.join(code)
+    account_id = me.add_account()
+    contact_id = me.add_contact(account_id)
+    assessment_id = me.start()
+    yield {
+        "app": app,
+        "me": me,
+        "team": team_id,
+        "account": account_id,
+        "contact": contact_id,
+        "assessment": assessment_id,
+        "member": 2,
+    }
+    close_database(app)
+
+
 @pytest.fixture
 def client(app):
     return app.test_client()

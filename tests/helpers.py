@@ -1,5 +1,6 @@
 """Helpers for tests and the benchmark."""
 
+import re
 import socket
 import subprocess
 import time
@@ -33,8 +34,6 @@ def shows(html, word):
 
     A short name such as "Bo" can turn up inside a random CSRF token.
     """
-    import re
-
     return bool(re.search(rf">[^<]*\b{re.escape(word)}\b", html))
 
 

@@ -14,12 +14,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func
 from sqlalchemy import select
 
-from app import create_app
 from extensions import db
-from tests.coaching.conftest import CoachActions
-from tests.conftest import FAST_HASH
-from tests.conftest import close_database
-from tests.conftest import database_url
 from tests.conftest import picks_for
 from tests.selling.conftest import RepActions
 
@@ -43,44 +38,6 @@ ANY = st.one_of(
     ),
 )
 ONCE = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    """One user who coaches a team with a member and owns an account with a contact."""
-    folder = tmp_path_factory.mktemp("fuzz")
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "fuzz",
-            "SQLALCHEMY_DATABASE_URI": database_url(folder),
-            "PASSWORD_HASH_METHOD": FAST_HASH,
-            "AUTO_MIGRATE": True,
-            "LOGIN_LIMIT_PER_ACCOUNT": "100000 per minute",
-            "LOGIN_LIMIT_PER_ADDRESS": "100000 per minute",
-        },
-        instance_path=str(folder),
-    )
-    me = RepActions(app.test_client())
-    me.register(email="me@example.com", name="Me")
-    team_id = CoachActions.create_team(me)
-    code = CoachActions.invite(me, team_id)
-    member = CoachActions(app.test_client())
-    member.register(email="member@example.com", name="Member")
-    member.join(code)
-    account_id = me.add_account()
-    contact_id = me.add_contact(account_id)
-    assessment_id = me.start()
-    yield {
-        "app": app,
-        "me": me,
-        "team": team_id,
-        "account": account_id,
-        "contact": contact_id,
-        "assessment": assessment_id,
-        "member": 2,
-    }
-    close_database(app)
 
 
 def _rows(app):
