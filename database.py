@@ -10,6 +10,9 @@ hashes its password before its first query, and after a request's first commit
 its remaining reads are deferred too.
 """
 
+from datetime import UTC
+from datetime import datetime
+
 from flask import current_app
 from flask import g
 from flask import has_app_context
@@ -25,6 +28,11 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 # Ids are 32-bit on every database we run on: a larger number names no row, and
 # must not reach PostgreSQL (which refuses it) or SQLite (which overflows).
 MAX_ROW_ID = 2**31 - 1
+
+
+def utcnow():
+    """Now, in UTC without a zone: how every timestamp column stores time."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class RowIdConverter(IntegerConverter):

@@ -1,7 +1,6 @@
 """The user account."""
 
 import secrets
-from datetime import UTC
 from datetime import datetime
 
 from flask import current_app
@@ -13,12 +12,9 @@ from sqlalchemy.orm import mapped_column
 from accounts.passwords import hash_password
 from accounts.passwords import verify_password
 from database import end_read
+from database import utcnow
 from extensions import db
 from extensions import login_manager
-
-
-def utcnow():
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def new_session_token():

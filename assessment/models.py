@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
-from accounts.models import utcnow
+from database import utcnow
 from assessment import questionnaire
 from assessment.scoring import Profile
 from assessment.scoring import score

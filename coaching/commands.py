@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy import update
 
 from accounts.models import User
-from accounts.models import utcnow
+from database import utcnow
 from coaching import queries
 from coaching import rules
 from coaching.models import CoachNote

@@ -20,7 +20,7 @@ from sqlalchemy import insert
 from sqlalchemy import select
 
 from accounts.models import User
-from accounts.models import utcnow
+from database import utcnow
 from accounts.passwords import UNUSABLE
 from assessment.models import Assessment
 from assessment.models import RoundAnswer

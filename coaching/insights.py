@@ -13,7 +13,7 @@ from flask_login import current_user
 from accounts.forms import ConfirmForm
 from accounts.language import content_lang
 from accounts.language import join_list
-from accounts.models import utcnow
+from database import utcnow
 from assessment import charts
 from assessment.charts import PALETTE
 from assessment.charts import Series

@@ -13,7 +13,7 @@ from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
 from accounts.models import User
-from accounts.models import utcnow
+from database import utcnow
 from extensions import db
 
 

@@ -12,7 +12,7 @@ from flask_login import current_user
 
 from accounts.forms import ConfirmForm
 from accounts.language import join_list
-from accounts.models import utcnow
+from database import utcnow
 from coaching import commands
 from coaching import queries
 from coaching.blueprint import bp

@@ -18,7 +18,7 @@ from sqlalchemy import orm
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
-from accounts.models import utcnow
+from database import utcnow
 from assessment.vocabulary import code_string
 from extensions import db
 from selling.cues import BuyerEstimate

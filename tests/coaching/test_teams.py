@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from accounts.models import User
-from accounts.models import utcnow
+from database import utcnow
 from coaching.models import Invite
 from extensions import db
 from tests.conftest import picks_for

@@ -11,7 +11,7 @@ from sqlalchemy import insert
 from sqlalchemy import select
 
 from accounts.models import User
-from accounts.models import utcnow
+from database import utcnow
 from assessment import questionnaire
 from assessment.models import Assessment
 from assessment.models import RoundAnswer
