@@ -29,6 +29,7 @@ from extensions import login_manager
 from extensions import migrate
 from instrument import cli as instrument_cli
 from instrument.views import bp as instrument_bp
+from privacy.views import bp as privacy_bp
 from selling.views import bp as selling_bp
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -63,6 +64,7 @@ def create_app(test_config=None, instance_path=None):
     app.register_blueprint(coaching_bp)
     app.register_blueprint(selling_bp)
     app.register_blueprint(instrument_bp)
+    app.register_blueprint(privacy_bp)
     errors.init_app(app)
     security.init_app(app)
     demo.init_app(app)

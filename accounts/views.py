@@ -1,9 +1,8 @@
-"""Sign-up, log-in, log-out, password, language, and the user's own data."""
+"""Sign-up, log-in, log-out, the settings page, password and language."""
 
 from urllib.parse import urlsplit
 
 from flask import Blueprint
-from flask import Response
 from flask import current_app
 from flask import flash
 from flask import redirect
@@ -18,7 +17,9 @@ from flask_login import login_user
 from flask_login import logout_user
 from sqlalchemy import select
 
-import privacy
+from accounts.confirmation import confirm_limit
+from accounts.confirmation import failed
+from accounts.confirmation import wrong_confirmation
 from accounts.forms import DeleteAccountForm
 from accounts.forms import LanguageForm
 from accounts.forms import LoginForm
@@ -79,23 +80,18 @@ def _login_email():
     return f"login:{request.remote_addr}:{email}"
 
 
-def _failed(response):
-    """Only failed attempts count against the limits: a failure re-shows the form."""
-    return response.status_code == 200
-
-
 @bp.route("/login", methods=["GET", "POST"])
 @reads_only
 @limiter.limit(
     lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
     key_func=_login_email,
     methods=["POST"],
-    deduct_when=_failed,
+    deduct_when=failed,
 )
 @limiter.limit(
     lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"],
     methods=["POST"],
-    deduct_when=_failed,
+    deduct_when=failed,
 )
 def login():
     if current_user.is_authenticated:
@@ -142,46 +138,15 @@ def settings():
     )
 
 
-def _confirm_key():
-    return f"confirm:{current_user.get_id()}"
-
-
-def _wrong_confirmation():
-    """Count a wrong current password; after CONFIRM_FAILURES_ALLOWED, sign out everywhere.
-
-    :return: a redirect when the session has ended, else None.
-    """
-    failures = session.get("confirm_failures", 0) + 1
-    session["confirm_failures"] = failures
-    log_event("confirmation_failed", count=failures)
-    if failures < current_app.config["CONFIRM_FAILURES_ALLOWED"]:
-        return None
-    current_user.end_all_sessions()
-    db.session.commit()
-    log_event("session_ended", reason="wrong_passwords")
-    logout_user()
-    session.clear()
-    flash(_("You were logged out after several wrong passwords. Please log in again."))
-    return redirect(url_for(".login"))
-
-
-_confirm_limit = limiter.limit(
-    lambda: current_app.config["CONFIRM_LIMIT_PER_ACCOUNT"],
-    key_func=_confirm_key,
-    methods=["POST"],
-    deduct_when=_failed,
-)
-
-
 @bp.post("/password")
 @login_required
-@_confirm_limit
+@confirm_limit
 def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
         if not current_user.check_password(form.current.data):
             form.current.errors.append(_("This is not your current password."))
-            signed_out = _wrong_confirmation()
+            signed_out = wrong_confirmation()
             if signed_out:
                 return signed_out
         else:
@@ -196,50 +161,6 @@ def change_password():
             return redirect(url_for(".settings"))
     return render_template(
         "accounts/settings.html", password_form=form, delete_form=DeleteAccountForm()
-    )
-
-
-@bp.get("/data.json")
-@login_required
-def data_json():
-    log_event("export", format="json")
-    return Response(
-        privacy.as_json(current_user),
-        mimetype="application/json",
-        headers={"Content-Disposition": 'attachment; filename="my-data.json"'},
-    )
-
-
-@bp.get("/data.csv")
-@login_required
-def data_csv():
-    log_event("export", format="csv")
-    return Response(
-        privacy.as_csv(current_user),
-        mimetype="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="my-data.csv"'},
-    )
-
-
-@bp.post("/delete")
-@login_required
-@_confirm_limit
-def delete_account():
-    form = DeleteAccountForm()
-    if form.validate_on_submit():
-        if current_user.check_password(form.password.data):
-            log_event("account_deleted")
-            privacy.erase(current_user)
-            logout_user()
-            session.clear()
-            flash(_("Your account and everything it held are deleted."))
-            return redirect(url_for("index"))
-        form.password.errors.append(_("This is not your current password."))
-        signed_out = _wrong_confirmation()
-        if signed_out:
-            return signed_out
-    return render_template(
-        "accounts/settings.html", password_form=PasswordChangeForm(), delete_form=form
     )
 
 

@@ -1,11 +1,13 @@
-"""Coaching texts: feedback, development exercises, funnel steps, friction."""
+"""Coaching texts: feedback, development exercises, friction; and the six funnel
+steps, which are selling's content (selling/content/funnel.toml), read here for
+the quadrants each step draws on."""
 
 from dataclasses import dataclass
 from functools import cache
 
-from assessment.questionnaire import QUADRANTS
 from assessment.text import Text
 from assessment.text import read_toml
+from assessment.vocabulary import QUADRANTS
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,9 @@ class Coaching:
 
 @cache
 def load() -> Coaching:
-    """Read coaching/content/coaching.toml once per process."""
+    """Read coaching/content/coaching.toml and the funnel steps once per process."""
     data = read_toml("coaching", "coaching.toml")
+    funnel = read_toml("selling", "funnel.toml")
     return Coaching(
         feedback_rule=Text.of(data["feedback_rule"]["text"]),
         quadrants={
@@ -61,7 +64,7 @@ def load() -> Coaching:
                 quadrants=tuple(step["quadrants"]),
                 why=Text.of(step["why"]),
             )
-            for step in data["funnel_steps"]
+            for step in funnel["funnel_steps"]
         ),
         friction={
             pair: Friction(pair, Text.of(f["text"]), Text.of(f["bridge"]))

@@ -1,9 +1,7 @@
 """Where a key account stands in the sales funnel, and when an advance may move it on.
 
 An account sits at the funnel's entry stage, target customer, or at one of the
-six funnel steps (docs/course.md#funnel). The six steps, with the quadrants each
-draws on, belong to the coaching content; this module puts the entry stage in
-front of them, so the coaching guidance keeps seeing the six alone.
+six funnel steps (docs/course.md#funnel), all in selling/content/funnel.toml.
 
 A meeting logged as an advance may move the account one stage on, but only when
 the rep says so (`suggest_move`): the app never moves an account by itself.
@@ -16,7 +14,6 @@ from functools import cache
 
 from assessment.text import Text
 from assessment.text import read_toml
-from coaching.content import load as coaching_content
 
 ADVANCE = "advance"
 
@@ -31,10 +28,11 @@ class Stage:
 @cache
 def stages() -> tuple[Stage, ...]:
     """The entry stage, then the six funnel steps, in order."""
-    entry = read_toml("selling", "funnel.toml")["entry"]
-    steps = coaching_content().funnel_steps
+    funnel = read_toml("selling", "funnel.toml")
+    entry = funnel["entry"]
     return (Stage(entry["key"], Text.of(entry["name"]), 0),) + tuple(
-        Stage(step.key, step.name, n) for n, step in enumerate(steps, start=1)
+        Stage(step["key"], Text.of(step["name"]), n)
+        for n, step in enumerate(funnel["funnel_steps"], start=1)
     )
 
 

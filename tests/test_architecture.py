@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parent.parent
-FEATURES = ("accounts", "assessment", "coaching", "selling", "instrument")
+FEATURES = ("accounts", "assessment", "coaching", "selling", "instrument", "privacy")
 BANNED = {
     "flask",
     "flask_sqlalchemy",
@@ -35,12 +35,13 @@ BANNED = {
 SHARED = {"extensions", "database", "security", "errors", "spreadsheets"}
 ALLOWED = {
     "assessment": SHARED | {"accounts"},
-    "accounts": SHARED | {"privacy"},  # own-data export and erasure (to move, issue 15)
+    "accounts": SHARED,
     "coaching": SHARED | {"accounts", "assessment"},
     "selling": SHARED | {"accounts", "assessment", "coaching"},
     "instrument": SHARED | {"accounts", "assessment"},
+    "privacy": SHARED | {"accounts", "assessment", "coaching", "selling"},
 }
-OURS = set(FEATURES) | {"privacy", "assets", "app", "config", *SHARED}
+OURS = set(FEATURES) | {"assets", "app", "config", *SHARED}
 
 
 def _module_name(path):
@@ -94,7 +95,7 @@ def _exists(name):
 def _web_edge(module):
     package, _, name = module.partition(".")
     if package not in FEATURES:
-        return True  # app, security, privacy...: the web side
+        return True  # app, security, database...: the web side
     if not name:
         return False  # the package's __init__ holds no code
     return name in importlib.import_module(package).WEB_EDGE
