@@ -10,7 +10,7 @@ from wtforms.validators import AnyOf
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
 
-from coaching.rules import ROLES
+from coaching.rules import TEAM_ROLES
 
 
 class TeamForm(FlaskForm):
@@ -31,7 +31,7 @@ class InviteForm(FlaskForm):
             SelectChoice("coach", _l("Coach (sees the team)")),
         ],
         validate_choice=False,  # AnyOf says it in the user's language
-        validators=[AnyOf(ROLES, message=_l("Please pick one of the roles."))],
+        validators=[AnyOf(TEAM_ROLES, message=_l("Please pick one of the roles."))],
     )
     expires_in = SelectField(
         _l("Valid for"),

@@ -18,7 +18,7 @@ from coaching import queries
 from coaching.blueprint import bp
 from coaching.blueprint import content_context
 from coaching.forms import NoteForm
-from coaching.team import guide
+from coaching.team import advise
 
 
 @bp.route("/<id:team_id>/members/<id:user_id>", methods=["GET", "POST"])
@@ -41,7 +41,7 @@ def member(team_id, user_id):
         membership=membership,
         assessments=assessments,
         latest=latest,
-        guidance=latest and guide(latest.counts),
+        guidance=latest and advise(latest.counts),
         figure=latest and _radar(membership.user, latest),
         notes=queries.notes_about(team_id, user_id),
         form=form,

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from coaching.team import Composite
 
-ROLES = ("member", "coach")
+TEAM_ROLES = ("member", "coach")
 
 # A coach invitation hands over everything the team shares, so it lets one
 # person in; a member invitation goes round the team until it expires or is

@@ -152,7 +152,7 @@ class Guidance:
     hard_steps: tuple[FunnelStep, ...]
 
 
-def guide(counts: Counts) -> Guidance:
+def advise(counts: Counts) -> Guidance:
     """How to coach one person: what to lean on and what to develop.
 
     A funnel step comes naturally when one of its quadrants is coded 1 for the

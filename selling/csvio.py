@@ -23,13 +23,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from accounts.language import join_list
-from selling import cues as cue_catalogue
+from selling import cues
 from selling.capacity import MAX_IMPORT_ROWS
 from selling.labels import LABELS
-from selling.models import GUIDE
+from selling.models import BUYING_ROLES
+from selling.models import GUIDE_CHOICES
 from selling.models import LEVELS
 from selling.models import RELATIONSHIPS
-from selling.models import ROLES
 from selling.models import TRISTATE
 from spreadsheets import csv_text
 from spreadsheets import unsafe
@@ -63,8 +63,8 @@ HEADINGS = {
 }
 CHOICES = {
     "level": LEVELS,
-    "role": ROLES,
-    "guide": GUIDE,
+    "role": BUYING_ROLES,
+    "guide": GUIDE_CHOICES,
     "relationship": RELATIONSHIPS,
     "reads_situation": tuple(TRISTATE),
     "integrity": tuple(TRISTATE),
@@ -261,7 +261,7 @@ def _estimates(cell):
     Entries come back oldest first (equal times keep the file's order) and one
     microsecond apart at least, so their order survives the next export.
     """
-    known = {c.id for c in cue_catalogue.load()}
+    known = {c.id for c in cues.load()}
     entries, wrong = [], []
     for text in filter(None, (t.strip() for t in cell.split(";"))):
         match = _ENTRY.fullmatch(text)

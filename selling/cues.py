@@ -45,7 +45,7 @@ from assessment.vocabulary import QUADRANTS
 from assessment.vocabulary import codes_for
 from assessment.vocabulary import pattern_for
 from selling.exc import InvalidCues
-from selling.tracking import ROLES
+from selling.tracking import BUYING_ROLES
 
 PRIOR = 6  # votes per quadrant before any cue is ticked: the even profile 6-6-6-6
 EVEN = Fraction(TOTAL, len(QUADRANTS))  # 6 of 24: halves are rounded towards it
@@ -88,7 +88,7 @@ def load() -> tuple[Cue, ...]:
         for c in read_toml("selling", "cues.toml")["cues"]
     )
     for cue in cues:
-        if not set(cue.explained_by) <= set(ROLES):
+        if not set(cue.explained_by) <= set(BUYING_ROLES):
             raise ValueError(f"{cue.id}: explained_by {cue.explained_by!r}")
     return cues
 
@@ -175,7 +175,7 @@ def estimate(
         unknown role.
     """
     cues = _cues(cue_ids, catalogue)
-    if role is not None and role not in ROLES:
+    if role is not None and role not in BUYING_ROLES:
         raise InvalidCues(f"unknown role {role!r}")
     votes = _votes(cues, role)
     total = sum(votes.values())

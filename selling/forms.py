@@ -19,13 +19,13 @@ from wtforms.widgets import CheckboxInput
 from wtforms.widgets import ListWidget
 
 from selling.labels import LABELS
-from selling.meetings import ACTED
-from selling.meetings import LARGE_SALE
-from selling.meetings import outcomes_for
-from selling.models import GUIDE
+from selling.models import BUYING_ROLES
+from selling.models import GUIDE_CHOICES
 from selling.models import LEVELS
 from selling.models import RELATIONSHIPS
-from selling.models import ROLES
+from selling.outcomes import ACTED
+from selling.outcomes import LARGE_SALE
+from selling.outcomes import outcomes_for
 
 
 def _choice_field(label, keys, default):
@@ -71,8 +71,8 @@ class ContactForm(FlaskForm):
         validators=[Length(max=120, message=_l("At most 120 characters."))],
     )
     level = _choice_field(_l("Organisation level"), LEVELS, "middle")
-    role = _choice_field(_l("Buying-centre role"), ROLES, "user")
-    guide = _choice_field(_l("Guide or insider"), GUIDE, "none")
+    role = _choice_field(_l("Buying-centre role"), BUYING_ROLES, "user")
+    guide = _choice_field(_l("Guide or insider"), GUIDE_CHOICES, "none")
     relationship = _choice_field(_l("Relationship"), RELATIONSHIPS, "not_met")
     reads_situation = _choice_field(
         _l("Reads the situation"), ("unknown", "yes", "no"), "unknown"

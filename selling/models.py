@@ -24,14 +24,14 @@ from extensions import db
 from selling.cues import BuyerEstimate
 from selling.cues import estimate
 from selling.funnel import LoggedMeeting
-from selling.meetings import OUTCOMES as OUTCOMES
+from selling.outcomes import OUTCOMES as OUTCOMES
 
-# ROLES and LEVELS live with the 1+2+1 tracking; forms and CSV read every choice
+# BUYING_ROLES and LEVELS live with the 1+2+1 tracking; forms and CSV read every choice
 # from here.
+from selling.tracking import BUYING_ROLES as BUYING_ROLES
 from selling.tracking import LEVELS as LEVELS
-from selling.tracking import ROLES as ROLES
 
-GUIDE = ("none", "insider", "guide")
+GUIDE_CHOICES = ("none", "insider", "guide")
 RELATIONSHIPS = ("not_met", "in_contact", "won_over", "opposed")
 # The two negotiation answers: yes, no, or None while the rep cannot tell yet.
 TRISTATE = {"unknown": None, "yes": True, "no": False}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from assessment.vocabulary import QUADRANTS
 from assessment.vocabulary import code_for
 
-ROLES = ("purchaser", "user", "gatekeeper", "decision_maker")
+BUYING_ROLES = ("purchaser", "user", "gatekeeper", "decision_maker")
 LEVELS = ("senior", "middle", "front_line")
 # Met at least once; "opposed" is reached too, just not won over.
 REACHED = ("in_contact", "won_over", "opposed")
@@ -43,9 +43,9 @@ def track(people: Iterable[Person]) -> Tracking:
     contact or won over); each role nobody is in.
     """
     people = list(people)
-    by_role = {r: tuple(p for p in people if p.role == r) for r in ROLES}
+    by_role = {r: tuple(p for p in people if p.role == r) for r in BUYING_ROLES}
     won = tuple(
-        r for r in ROLES if any(p.relationship == "won_over" for p in by_role[r])
+        r for r in BUYING_ROLES if any(p.relationship == "won_over" for p in by_role[r])
     )
     guides = tuple(p.name for p in people if p.guide == "guide")
     gaps = []
@@ -57,7 +57,7 @@ def track(people: Iterable[Person]) -> Tracking:
     seniors = tuple(p for p in people if p.level == "senior")
     if not any(p.relationship in SENIOR_REACHED for p in seniors):
         gaps.append("no_senior_reached")
-    gaps += [f"missing_{r}" for r in ROLES if not by_role[r]]
+    gaps += [f"missing_{r}" for r in BUYING_ROLES if not by_role[r]]
     return Tracking(
         guides=guides,
         insiders=tuple(p.name for p in people if p.guide == "insider"),

@@ -37,10 +37,11 @@ from security import deny
 from selling import access
 from selling import capacity
 from selling import csvio
-from selling import cues as cue_catalogue
-from selling import factors as factor_table
+from selling import cues
+from selling import factors
 from selling import funnel
 from selling import negotiation
+from selling import outcomes
 from selling import pitch
 from selling.forms import AccountForm
 from selling.forms import ContactForm
@@ -50,7 +51,6 @@ from selling.forms import PitchForm
 from selling.forms import estimate_form
 from selling.labels import GAPS
 from selling.labels import LABELS
-from selling.meetings import load as meeting_texts
 from selling.models import TRISTATE
 from selling.models import Contact
 from selling.models import Estimate
@@ -78,14 +78,14 @@ def _common():
         "patterns": patterns(),
         "steps_by_key": steps,
         "meeting_advances": _advance_texts,
-        "kinds": cue_catalogue.kinds(),
-        "firm_votes": cue_catalogue.FIRM_VOTES,
+        "kinds": cues.kinds(),
+        "firm_votes": cues.FIRM_VOTES,
     }
 
 
 def _advance_texts(ids):
     lang = content_lang()
-    texts = {a.id: a.text.get(lang) for a in meeting_texts().advances}
+    texts = {a.id: a.text.get(lang) for a in outcomes.load().advances}
     return [texts[i] for i in ids if i in texts]
 
 
@@ -288,7 +288,7 @@ def _add_estimate(contact, cue_ids, created_at=None):
     row = Estimate(cues=list(cue_ids))
     if created_at is not None:  # an imported estimate keeps its date
         row.created_at = created_at
-    row.save_reading(cue_catalogue.estimate(row.cues, role=contact.role))
+    row.save_reading(cues.estimate(row.cues, role=contact.role))
     contact.estimates.append(row)
 
 
@@ -354,18 +354,18 @@ def contact(contact_id):
 @bp.route("/contacts/<id:contact_id>/estimate", methods=["GET", "POST"])
 def estimate(contact_id):
     contact = access.contact_for(contact_id, write=request.method == "POST")
-    cues = cue_catalogue.load()
+    catalogue = cues.load()
     latest = contact.estimates[0] if contact.estimates else None
-    form = estimate_form(cues, content_lang(), latest.cues if latest else ())
+    form = estimate_form(catalogue, content_lang(), latest.cues if latest else ())
     if form.validate_on_submit():
         _add_estimate(contact, dict.fromkeys(form.cues.data))
         db.session.commit()
         flash(_("Estimate saved. Revise it whenever you learn more."))
         return redirect(url_for(".contact", contact_id=contact.id))
     groups = {}
-    for option, cue in zip(form.cues, cues, strict=True):
+    for option, cue in zip(form.cues, catalogue, strict=True):
         groups.setdefault(cue.kind, []).append(option)
-    explained = {c.id for c in cues if contact.role in c.explained_by}
+    explained = {c.id for c in catalogue if contact.role in c.explained_by}
     return render_template(
         "selling/estimate.html",
         contact=contact,
@@ -403,10 +403,10 @@ def brief(contact_id):
         context.update(
             reading=reading,
             stops=walk(reading.counts, reading.codes),
-            factors=factor_table.weigh_buyer(reading),
-            table=factor_table.load(),
+            factors=factors.weigh_buyer(reading),
+            table=factors.load(),
             gap=compare(own.counts, reading.counts) if own else None,
-            watch=cue_catalogue.cues_to_watch(reading, latest.cues),
+            watch=cues.cues_to_watch(reading, latest.cues),
         )
     return render_template("selling/brief.html", **context)
 
@@ -459,7 +459,7 @@ def new_meeting(contact_id):
         "selling/meeting_form.html",
         contact=contact,
         form=form,
-        meetings_text=meeting_texts(),
+        meetings_text=outcomes.load(),
         **_common(),
     )
 
@@ -488,7 +488,7 @@ def move_on(meeting_id):
 
 def _advance_choices():
     lang = content_lang()
-    return [SelectChoice(a.id, a.text.get(lang)) for a in meeting_texts().advances]
+    return [SelectChoice(a.id, a.text.get(lang)) for a in outcomes.load().advances]
 
 
 @bp.get("/export.csv")

@@ -6,9 +6,9 @@ from datetime import datetime
 import pytest
 
 from coaching.content import load
+from coaching.team import advise
 from coaching.team import browse
 from coaching.team import compose
-from coaching.team import guide
 from coaching.team import pair
 
 AB = {"A": 9, "B": 9, "C": 3, "D": 3}
@@ -77,7 +77,7 @@ def test_pair_finds_gap_friction_and_loops():
 
 def test_guidance_names_natural_and_hard_steps():
     """Steps fed by a lead quadrant come naturally; steps whose quadrants are all avoided are hard."""
-    guidance = guide(CD)
+    guidance = advise(CD)
     assert guidance.leads == ("C", "D") and guidance.weak == ("A", "B")
     natural = {s.key for s in guidance.natural_steps}
     hard = {s.key for s in guidance.hard_steps}
@@ -89,7 +89,7 @@ def test_guidance_names_natural_and_hard_steps():
 
 def test_whole_brain_guidance_leads_with_the_strongest():
     """Without a code-1 quadrant, the strongest ones count as leads."""
-    assert guide({"A": 7, "B": 7, "C": 5, "D": 5}).leads == ("A", "B")
+    assert advise({"A": 7, "B": 7, "C": 5, "D": 5}).leads == ("A", "B")
 
 
 def test_coaching_content_is_complete():
@@ -117,7 +117,7 @@ def test_every_quadrant_draws_on_at_least_two_funnel_steps():
     steps = load().funnel_steps
     for q in "ABCD":
         assert sum(q in s.quadrants for s in steps) >= 2, q
-    d_led = guide({"A": 4, "B": 4, "C": 4, "D": 12})
+    d_led = advise({"A": 4, "B": 4, "C": 4, "D": 12})
     assert len(d_led.natural_steps) >= 2
 
 

@@ -10,7 +10,7 @@ from selling import cues
 from selling import factors
 from selling import negotiation
 from selling.cues import estimate
-from selling.tracking import ROLES
+from selling.tracking import BUYING_ROLES
 from selling.tracking import Person
 from selling.tracking import compare
 from selling.tracking import track
@@ -88,7 +88,7 @@ def test_the_jobs_explain_the_cues_the_review_named():
     for cue_id in ("cue-05", "cue-07", "cue-10", "cue-12", "cue-23"):
         assert "purchaser" in by_id[cue_id].explained_by
     for cue in cues.load():
-        assert set(cue.explained_by) <= set(ROLES)
+        assert set(cue.explained_by) <= set(BUYING_ROLES)
 
 
 def test_role_explained_cues_count_half_for_that_role():
@@ -223,7 +223,7 @@ def test_gap_between_rep_and_buyer():
 # --- Properties of the estimate, over any ticks and any role ---------------------
 
 CUE_IDS = [c.id for c in cues.load()]
-ANY_ROLE = st.sampled_from([None, *ROLES])
+ANY_ROLE = st.sampled_from([None, *BUYING_ROLES])
 SOME_CUES = st.lists(st.sampled_from(CUE_IDS), min_size=1, max_size=40, unique=True)
 
 
@@ -238,7 +238,7 @@ def test_another_tick_never_lowers_its_quadrant(ticked, extra, role):
     assert all(after.counts[r] <= before.counts[r] for r in QUADRANTS if r != q)
 
 
-@pytest.mark.parametrize("role", [None, *ROLES])
+@pytest.mark.parametrize("role", [None, *BUYING_ROLES])
 def test_one_tick_never_makes_a_primary(role):
     """Every single cue, for every role, leaves every quadrant coded 2."""
     for cue_id in CUE_IDS:

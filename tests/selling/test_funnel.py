@@ -6,9 +6,9 @@ import pytest
 
 from coaching import content as coaching_content
 from selling import funnel
+from selling import outcomes
 from selling.funnel import LoggedMeeting
-from selling.meetings import load as meeting_texts
-from selling.meetings import outcomes_for
+from selling.outcomes import outcomes_for
 
 SIX = [
     "analyse",
@@ -87,6 +87,6 @@ def test_a_small_sale_has_two_outcomes_and_a_large_sale_four():
         "continuation",
         "no_sale",
     )
-    names = meeting_texts().outcomes
+    names = outcomes.load().outcomes
     assert (names["no_order"][0].zh, names["no_order"][0].en) == ("失败", "No order")
     assert names["continuation"][0].en == "Continuation (no real progress)"
