@@ -153,9 +153,8 @@ def change_password():
             current_user.set_password(form.password.data)
             current_user.end_all_sessions()
             db.session.commit()
-            start_session(
-                current_user
-            )  # this browser stays signed in; all others are out
+            # This browser stays signed in; all others are out.
+            start_session(current_user)
             log_event("password_changed")
             flash(_("Password changed. Every other session of yours has been ended."))
             return redirect(url_for(".settings"))

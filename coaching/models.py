@@ -67,10 +67,6 @@ class Membership(db.Model):
 
     user: Mapped[User] = relationship()
 
-    @property
-    def active(self):
-        return self.left_at is None
-
 
 def _new_code():
     return secrets.token_urlsafe(9)

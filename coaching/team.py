@@ -26,9 +26,8 @@ class Composite:
     profiled: int  # members with a profile the coaches may see
     average: dict[str, float]
     patterns: dict[str, int]  # pattern -> members, most common first
-    primaries: dict[
-        str, int | None
-    ]  # quadrant -> members coded 1 there (None: withheld)
+    # quadrant -> members coded 1 there (None: withheld)
+    primaries: dict[str, int | None]
     blind_spots: tuple[str, ...]  # quadrants where no member is coded 1
     left: float  # average picks on each side, out of 24
     right: float
@@ -144,9 +143,8 @@ def pair(first: Counts, second: Counts) -> Pair:
 
 @dataclass(frozen=True)
 class Guidance:
-    leads: tuple[
-        str, ...
-    ]  # quadrants coded 1 (or the strongest, for whole-brain profiles)
+    # quadrants coded 1 (or the strongest, for whole-brain profiles)
+    leads: tuple[str, ...]
     weak: tuple[str, ...]  # quadrants coded 3
     natural_steps: tuple[FunnelStep, ...]
     hard_steps: tuple[FunnelStep, ...]

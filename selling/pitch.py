@@ -54,9 +54,8 @@ class Match:
 class PitchCheck:
     evidence: dict[str, list[str]]  # quadrant -> matched words, in text order
     served: tuple[str, ...]
-    segments: list[
-        tuple[str, str | None]
-    ]  # the text in pieces, each marked with its quadrant
+    # the text in pieces, each marked with its quadrant
+    segments: list[tuple[str, str | None]]
 
     def serves(self, quadrant: str) -> bool:
         return quadrant in self.served

@@ -91,9 +91,8 @@ def _lead(counts: Mapping[str, int]) -> str:
 class Gap:
     rep_lead: str
     buyer_lead: str
-    rep_blind_spots_buyer_needs: tuple[
-        str, ...
-    ]  # coded 3 for the rep, 1 or 2 for the buyer
+    # coded 3 for the rep, 1 or 2 for the buyer
+    rep_blind_spots_buyer_needs: tuple[str, ...]
 
 
 def compare(rep: Mapping[str, int], buyer: Mapping[str, int]) -> Gap:

@@ -115,9 +115,8 @@ def test_forms_never_fail(world, form, data):
         form in ("register", "account", "team", "contact")
         and values.get("name", "").strip()
     ):
-        values["name"] = values["name"][
-            :0
-        ]  # keep the database small: creation stays refused
+        # keep the database small: creation stays refused
+        values["name"] = values["name"][:0]
     _send(world, url.format(**world), values, anonymous=anonymous)
 
 

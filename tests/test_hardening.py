@@ -125,9 +125,8 @@ def test_a_chunked_body_over_the_limit_is_refused_whole(client):
         },
         environ_overrides=chunked,
     )
-    assert (
-        small.status_code == 400
-    )  # read whole, then refused for its missing CSRF token
+    # read whole, then refused for its missing CSRF token
+    assert small.status_code == 400
 
 
 def test_build_files_are_not_served(client):

@@ -140,9 +140,8 @@ def test_language_from_accept_language_then_saved_choice(app, client, actions):
     )
     assert _user(app).locale == "en"
     actions.logout()
-    assert "<title>Home" in client.get("/").get_data(
-        as_text=True
-    )  # this browser's choice stays
+    # this browser's choice stays
+    assert "<title>Home" in client.get("/").get_data(as_text=True)
 
     other_browser = Actions(app.test_client())
     other_browser.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "zh-CN"

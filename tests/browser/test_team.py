@@ -60,9 +60,8 @@ def test_invite_join_and_team_page(live_server, browser):
     expect(row).to_contain_text(code)
     expect(coach.get_by_text("1 of 1 members have a profile.")).to_be_visible()
     chart = coach.locator(".chart").first
-    expect(chart.locator(".scatterlayer .trace")).to_have_count(
-        2
-    )  # average + the member
+    # average + the member
+    expect(chart.locator(".scatterlayer .trace")).to_have_count(2)
     expect(chart.locator(".legend").get_by_text("王小明")).to_have_count(1)
 
     row.get_by_role("link", name="How to coach").click()

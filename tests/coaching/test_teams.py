@@ -73,9 +73,8 @@ def test_joining_twice_is_harmless(app, people):
     assert "You are already in this team." in html
     assert "1 of 1 members" not in html  # not a coach's view
     coach_html = coach.client.get(f"/teams/{team_id}").get_data(as_text=True)
-    assert (
-        coach_html.count(f'href="/teams/{team_id}/members/') == 2
-    )  # one row: name + link
+    # one row: name + link
+    assert coach_html.count(f'href="/teams/{team_id}/members/') == 2
 
 
 def test_wrong_expired_and_revoked_codes_are_explained(app, people):
