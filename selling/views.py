@@ -13,10 +13,6 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_login import login_required
-from sqlalchemy import func
-from sqlalchemy import or_
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from accounts.forms import ConfirmForm
@@ -36,6 +32,7 @@ from extensions import db
 from security import deny
 from selling import access
 from selling import capacity
+from selling import commands
 from selling import csvio
 from selling import cues
 from selling import factors
@@ -43,6 +40,7 @@ from selling import funnel
 from selling import negotiation
 from selling import outcomes
 from selling import pitch
+from selling import queries
 from selling.forms import AccountForm
 from selling.forms import ContactForm
 from selling.forms import ImportForm
@@ -53,7 +51,6 @@ from selling.labels import GAPS
 from selling.labels import LABELS
 from selling.models import TRISTATE
 from selling.models import Contact
-from selling.models import Estimate
 from selling.models import KeyAccount
 from selling.models import Meeting
 from selling.tracking import Person
@@ -101,9 +98,7 @@ def _move_suggestion(account, meetings=None):
     `meetings`: the account's meetings, when the page has read them already.
     """
     if meetings is None:
-        meetings = db.session.scalars(
-            select(Meeting).join(Contact).where(Contact.account_id == account.id)
-        ).all()
+        meetings = queries.meetings_of(account.id)
     return funnel.suggest_move(account.funnel_step, (m.logged for m in meetings))
 
 
@@ -114,21 +109,8 @@ def index():
     if not access.can_read(rep_id):
         deny("key_accounts", rep=rep_id)
     rep = db.session.get(User, rep_id)
-    query = select(KeyAccount).where(KeyAccount.owner_id == rep_id)
     text = request.args.get("q", "").strip()
-    if text:
-        like = f"%{text}%"
-        query = query.where(
-            or_(
-                KeyAccount.name.ilike(like),
-                KeyAccount.contacts.any(
-                    or_(Contact.name.ilike(like), Contact.title.ilike(like))
-                ),
-            )
-        )
-    accounts = db.session.scalars(
-        query.options(selectinload(KeyAccount.contacts)).order_by(KeyAccount.name)
-    ).all()
+    accounts = queries.accounts_of(rep_id, text)
     form = AccountForm()
     form.funnel_step.choices = _funnel_choices()
     return render_template(
@@ -184,12 +166,7 @@ def account(account_id):
         db.session.commit()
         flash(_("Saved."))
         return redirect(url_for(".account", account_id=account.id))
-    contacts = db.session.scalars(
-        select(Contact)
-        .where(Contact.account_id == account.id)
-        .options(selectinload(Contact.estimates), selectinload(Contact.meetings))
-        .order_by(Contact.name)
-    ).all()
+    contacts = queries.contacts_of(account.id)
     lang = content_lang()
     estimated = [(c, c.estimates[0]) for c in contacts if c.estimates]
     figure = (
@@ -283,15 +260,6 @@ def _tristate_key(value):
     return {v: k for k, v in TRISTATE.items()}[value]
 
 
-def _add_estimate(contact, cue_ids, created_at=None):
-    """Add an estimate to `contact` from the ticked cues, computed for their role."""
-    row = Estimate(cues=list(cue_ids))
-    if created_at is not None:  # an imported estimate keeps its date
-        row.created_at = created_at
-    row.save_reading(cues.estimate(row.cues, role=contact.role))
-    contact.estimates.append(row)
-
-
 @bp.route("/contacts/<id:contact_id>/edit", methods=["GET", "POST"])
 def edit_contact(contact_id):
     contact = access.contact_for(contact_id, write=True)
@@ -358,7 +326,7 @@ def estimate(contact_id):
     latest = contact.estimates[0] if contact.estimates else None
     form = estimate_form(catalogue, content_lang(), latest.cues if latest else ())
     if form.validate_on_submit():
-        _add_estimate(contact, dict.fromkeys(form.cues.data))
+        commands.add_estimate(contact, dict.fromkeys(form.cues.data))
         db.session.commit()
         flash(_("Estimate saved. Revise it whenever you learn more."))
         return redirect(url_for(".contact", contact_id=contact.id))
@@ -493,15 +461,8 @@ def _advance_choices():
 
 @bp.get("/export.csv")
 def export():
-    contacts = db.session.scalars(
-        select(Contact)
-        .join(KeyAccount)
-        .where(KeyAccount.owner_id == current_user.id)
-        .options(selectinload(Contact.account), selectinload(Contact.estimates))
-        .order_by(KeyAccount.name, Contact.name, Contact.id)
-    ).all()
     return Response(
-        csvio.write(contacts),
+        csvio.write(queries.all_contacts_of(current_user.id)),
         mimetype="text/csv",
         headers={"Content-Disposition": 'attachment; filename="contacts.csv"'},
     )
@@ -509,14 +470,7 @@ def export():
 
 def _capacity_errors(rows):
     """Accounts this import would fill beyond MAX_CONTACTS_PER_ACCOUNT, as form errors."""
-    existing = dict(
-        db.session.execute(
-            select(KeyAccount.name, func.count(Contact.id))
-            .join(Contact, Contact.account_id == KeyAccount.id)
-            .where(KeyAccount.owner_id == current_user.id)
-            .group_by(KeyAccount.name)
-        ).all()
-    )
+    existing = queries.contact_counts(current_user.id)
     adding = Counter(row["account"] for row in rows)
     return [
         (
@@ -541,26 +495,7 @@ def import_contacts():
         if not errors:
             errors = _capacity_errors(rows)
         if not errors:
-            accounts = {
-                a.name: a
-                for a in db.session.scalars(
-                    select(KeyAccount).where(KeyAccount.owner_id == current_user.id)
-                )
-            }
-            for row in rows:
-                account = accounts.get(row["account"])
-                if account is None:
-                    account = accounts[row["account"]] = KeyAccount(
-                        owner_id=current_user.id, name=row["account"]
-                    )
-                    db.session.add(account)
-                contact = Contact(
-                    **{k: row[k] for k in row if k not in ("account", "estimates")}
-                )
-                account.contacts.append(contact)
-                for created_at, cue_ids in row["estimates"]:
-                    _add_estimate(contact, cue_ids, created_at)
-            db.session.commit()
+            commands.import_rows(current_user.id, rows)
             flash(_("%(n)d contacts imported.", n=len(rows)))
             return redirect(url_for(".index"))
     return render_template("selling/import.html", form=form, errors=errors)
