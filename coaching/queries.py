@@ -377,13 +377,22 @@ _SORTS = {
 
 
 def member_page(
-    team_id, sort="name", descending=False, pattern="", status="", text="", page=1
+    team_id,
+    sort="name",
+    descending=False,
+    pattern="",
+    status="",
+    text="",
+    page=1,
+    size=None,
 ):
     """One page of the member table, filtered and sorted in SQL, in two queries.
 
     Behaves as `coaching.team.browse` over `member_rows` (tested side by side):
     members without a profile go last under any sort but name, ties keep the
     name order, and the page number is kept within the pages there are.
+    `size`, the team's member count when the caller has it, saves counting
+    again when no filter is set.
     """
     query, members = _members_with_latest(team_id)
     text = text.strip().casefold()
@@ -395,7 +404,10 @@ def member_page(
         query = query.where(Assessment.id.is_(None))
     if text:
         query = query.where(func.lower(User.name).contains(text, autoescape=True))
-    total = db.session.scalar(query.with_only_columns(func.count()))
+    if size is None or pattern or status or text:
+        total = db.session.scalar(query.with_only_columns(func.count()))
+    else:
+        total = size
     pages = max(1, -(-total // PER_PAGE))
     number = min(max(1, page), pages)
     if sort in _SORTS:

@@ -51,6 +51,7 @@ def test_each_sort_and_page_matches_the_python_rules(team, sort, descending):
     for page in (1, 2, 3, 99, 0):
         query = {"sort": sort, "descending": descending, "page": page}
         _same(queries.member_page(team, **query), browse(rows, **query))
+        _same(queries.member_page(team, **query, size=120), browse(rows, **query))
 
 
 @pytest.mark.parametrize(
@@ -72,6 +73,8 @@ def test_each_filter_matches_the_python_rules(team, filters):
     """Pattern, status and name filters keep the same members."""
     rows = queries.member_rows(team)
     _same(queries.member_page(team, **filters), browse(rows, **filters))
+    # The team's size stands for the count only when nothing is filtered out.
+    _same(queries.member_page(team, **filters, size=120), browse(rows, **filters))
 
 
 def test_aggregates_match_the_python_rules(team):
