@@ -159,7 +159,7 @@ def seed(url, folder):
     }
 
 
-def start_gunicorn(port, env):
+def start_gunicorn(port, env, log):
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [
             sys.executable,
@@ -173,6 +173,8 @@ def start_gunicorn(port, env):
             f"127.0.0.1:{port}",
             "--access-logfile",
             "/dev/null",
+            "--error-logfile",
+            str(log),
             "app:create_app()",
         ],
         cwd=ROOT,
@@ -349,7 +351,8 @@ def main():
     if args.database == "sqlite":  # the page cache in each worker's memory
         env["FLASK_CACHE_TYPE"] = "SimpleCache"
     port = free_port()
-    server = start_gunicorn(port, env)
+    server = start_gunicorn(port, env, Path(folder) / "gunicorn.log")
+    print(f"gunicorn's log: {Path(folder) / 'gunicorn.log'}", flush=True)
     host = f"http://127.0.0.1:{port}"
     out = args.out / args.database
     out.mkdir(parents=True, exist_ok=True)

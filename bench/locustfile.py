@@ -20,6 +20,7 @@ import json
 import os
 import random
 import re
+import time
 import uuid
 from urllib.parse import urlsplit
 
@@ -59,13 +60,28 @@ class Person(HttpUser):
 
     def post_form(self, url, data, name, page=None, refused='<p class="error"'):
         """POST like a browser (the CSRF token comes from the form's page); a page
-        that comes back with a form error counts as a failure."""
-        form = self.client.get(page or url, name=f"{name} (form)")
-        with self.client.post(
-            url, {"csrf_token": _token(form), **data}, name=name, catch_response=True
-        ) as response:
-            if refused in response.text:
-                response.failure("the form was refused")
+        that comes back with a form error counts as a failure.
+
+        A 503 "busy" answer (every password-hashing slot taken) is what a person
+        would retry after its Retry-After: it is counted under "<name>: busy,
+        retried" and sent again, at most ten times.
+        """
+        for _attempt in range(10):
+            form = self.client.get(page or url, name=f"{name} (form)")
+            with self.client.post(
+                url,
+                {"csrf_token": _token(form), **data},
+                name=name,
+                catch_response=True,
+            ) as response:
+                if response.status_code == 503:
+                    response.request_meta["name"] = f"{name}: busy, retried"
+                    response.success()
+                elif refused in response.text:
+                    response.failure("the form was refused")
+            if response.status_code != 503:
+                return response
+            time.sleep(int(response.headers.get("Retry-After", 5)))
         return response
 
     def log_in(self, email):
