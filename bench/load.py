@@ -347,6 +347,10 @@ def main():
         "FLASK_LOGIN_LIMIT_PER_ADDRESS": UNLIMITED,
         "FLASK_LOGIN_LIMIT_PER_ACCOUNT": UNLIMITED,
         "LOAD_PEOPLE": str(people_file),
+        # Idle keep-alive connections stay open longer than any think time: unlike
+        # a browser, Locust's client does not resend a request on a connection
+        # the server closes at that very moment (gunicorn.conf.py: 5 s).
+        "GUNICORN_CMD_ARGS": "--keep-alive 75",
     }
     if args.database == "sqlite":  # the page cache in each worker's memory
         env["FLASK_CACHE_TYPE"] = "SimpleCache"

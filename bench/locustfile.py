@@ -68,6 +68,8 @@ class Person(HttpUser):
         """
         for _attempt in range(10):
             form = self.client.get(page or url, name=f"{name} (form)")
+            if not form.ok:  # counted already; a person would reload the page
+                continue
             with self.client.post(
                 url,
                 {"csrf_token": _token(form), **data},
@@ -81,7 +83,8 @@ class Person(HttpUser):
                     response.failure("the form was refused")
             if response.status_code != 503:
                 return response
-            time.sleep(int(response.headers.get("Retry-After", 5)))
+            # A person retries after a moment or so, not on the exact second.
+            time.sleep(int(response.headers.get("Retry-After", 5)) + random.random())  # noqa: S311
         return response
 
     def log_in(self, email):

@@ -303,18 +303,18 @@ def _members_with_latest(team_id, *columns):
     ), members
 
 
-_ROW_COLUMNS = (
-    User.id,
-    User.name,
-    User.email,
-    Assessment.id,
-    Assessment.finished_at,
-    Assessment.count_a,
-    Assessment.count_b,
-    Assessment.count_c,
-    Assessment.count_d,
-    Assessment.pattern,
-)
+def _row_columns(members):
+    """The columns of a `MemberRow`, in its order, for `_members_with_latest`."""
+    return (
+        User.id,
+        User.name,
+        User.email,
+        members.c.joined_at,
+        Assessment.id,
+        Assessment.finished_at,
+        *_COUNT_COLUMNS,
+        Assessment.pattern,
+    )
 
 
 def _row(
@@ -329,7 +329,7 @@ def _row(
 def member_rows(team_id):
     """Every active member with their latest visible profile, in one query."""
     query, members = _members_with_latest(team_id)
-    query = query.add_columns(*_ROW_COLUMNS[:3], members.c.joined_at, *_ROW_COLUMNS[3:])
+    query = query.add_columns(*_row_columns(members))
     return [_row(*r) for r in db.session.execute(query.order_by(User.name, User.id))]
 
 
@@ -417,7 +417,7 @@ def member_page(
         name_keys = [func.lower(User.name), User.name]
         order = [k.desc() if descending else k for k in name_keys] + [User.id]
     rows = db.session.execute(
-        query.add_columns(*_ROW_COLUMNS[:3], members.c.joined_at, *_ROW_COLUMNS[3:])
+        query.add_columns(*_row_columns(members))
         .order_by(*order)
         .limit(PER_PAGE)
         .offset((number - 1) * PER_PAGE)
