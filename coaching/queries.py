@@ -268,9 +268,9 @@ def visible_assessments(team_id):
     )
 
 
-def _members_with_latest(team_id, *columns):
-    """Active members (`Membership`, `User`) with their latest visible profile
-    (`Assessment`, or NULLs), selecting `columns`.
+def _members_with_latest(team_id, *columns, with_names=True):
+    """Active members (`Membership`, and `User` if `with_names`) with their latest
+    visible profile (`Assessment`, or NULLs), selecting `columns`.
 
     Each member's latest profile is a correlated subquery on the index
     (user_id, finished_at): one index probe per member on SQLite and PostgreSQL
@@ -295,12 +295,10 @@ def _members_with_latest(team_id, *columns):
         .where(Membership.team_id == team_id, Membership.left_at.is_(None))
         .subquery()
     )
-    return (
-        select(*columns)
-        .select_from(members)
-        .join(User, User.id == members.c.user_id)
-        .outerjoin(Assessment, Assessment.id == members.c.latest_id)
-    ), members
+    query = select(*columns).select_from(members)
+    if with_names:
+        query = query.join(User, User.id == members.c.user_id)
+    return query.outerjoin(Assessment, Assessment.id == members.c.latest_id), members
 
 
 def _row_columns(members):
@@ -344,6 +342,7 @@ def team_groups(team_id):
         func.count(),
         *(func.sum(column) for column in _COUNT_COLUMNS),
         *primary,
+        with_names=False,
     )
     size, groups = 0, []
     for pattern, n, *sums in db.session.execute(query.group_by(Assessment.pattern)):
