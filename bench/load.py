@@ -50,7 +50,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def seed(url, folder):
+def seed(url, folder, hash_method=None):
     """Seed the database at `url`; return who the locustfile signs in as."""
     from accounts.models import User
     from accounts.passwords import hash_password
@@ -67,10 +67,14 @@ def seed(url, folder):
     from selling.models import Estimate
     from selling.models import KeyAccount
 
-    app = create_app(
-        {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": SECRET, "AUTO_MIGRATE": True},
-        instance_path=folder,
-    )
+    settings = {
+        "SQLALCHEMY_DATABASE_URI": url,
+        "SECRET_KEY": SECRET,
+        "AUTO_MIGRATE": True,
+    }
+    if hash_method:
+        settings["PASSWORD_HASH_METHOD"] = hash_method
+    app = create_app(settings, instance_path=folder)
     with app.app_context():
         # One real hash (the production method), shared by every seeded account.
         password_hash = hash_password(PASSWORD, app.config["PASSWORD_HASH_METHOD"])
@@ -317,6 +321,12 @@ def main():
     parser.add_argument("--warmup", type=int, default=15)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "load")
     parser.add_argument("--plot", action="store_true", help="only draw the plot")
+    parser.add_argument(
+        "--cheap-hash",
+        action="store_true",
+        help="hash passwords with the test suite's cheap method, to see the pages' "
+        "own cost without scrypt's (never in production)",
+    )
     args = parser.parse_args()
     if args.plot:
         plot(args.out)
@@ -328,7 +338,8 @@ def main():
         parser.error("--database postgresql needs DATABASE_URL (an empty database)")
     if args.database == "sqlite":
         url = f"sqlite:///{Path(folder) / 'load.sqlite'}"
-    people = seed(url, folder)
+    cheap = "pbkdf2:sha256:1000" if args.cheap_hash else None
+    people = seed(url, folder, cheap)
     people_file = Path(folder) / "people.json"
     people_file.write_text(json.dumps(people))
 
@@ -354,11 +365,14 @@ def main():
     }
     if args.database == "sqlite":  # the page cache in each worker's memory
         env["FLASK_CACHE_TYPE"] = "SimpleCache"
+    if cheap:
+        env["FLASK_PASSWORD_HASH_METHOD"] = cheap
     port = free_port()
     server = start_gunicorn(port, env, Path(folder) / "gunicorn.log")
     print(f"gunicorn's log: {Path(folder) / 'gunicorn.log'}", flush=True)
     host = f"http://127.0.0.1:{port}"
-    out = args.out / args.database
+    label = args.database + (", cheap hash" if cheap else "")
+    out = args.out / label.replace(", ", "-").replace(" ", "-")
     out.mkdir(parents=True, exist_ok=True)
     runs = {}
     try:
@@ -372,6 +386,8 @@ def main():
             locust(host, users, args.duration, env, prefix)
             sampler.running = False
             sampler.join()
+            # Tracebacks with this machine's paths; the failures file keeps each error.
+            Path(f"{prefix}_exceptions.csv").unlink(missing_ok=True)
             runs[users] = {
                 "pages": summary(prefix),
                 "rss_peak_mb": round(sampler.peak),
@@ -379,7 +395,7 @@ def main():
             }
             total = runs[users]["pages"]["Aggregated"]
             print(
-                f"{args.database} {users} users: {total['rps']:.0f} req/s, "
+                f"{label} {users} users: {total['rps']:.0f} req/s, "
                 f"p95 {total['p95']:.0f} ms, {total['failures']} failures, "
                 f"RSS peak {sampler.peak:.0f} MB",
                 flush=True,
@@ -391,7 +407,7 @@ def main():
     (out / "summary.json").write_text(
         json.dumps(
             {
-                "database": args.database,
+                "database": label,
                 "date": time.strftime("%Y-%m-%d"),
                 "cores": os.cpu_count(),
                 "duration_s": args.duration,
