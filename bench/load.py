@@ -280,24 +280,30 @@ def plot(out):
 
     results = sorted(out.glob("*/summary.json"))
     fig, axes = plt.subplots(
-        1, len(results), figsize=(7 * len(results), 5.5), squeeze=False
+        1, len(results), figsize=(5.5 * len(results), 6), squeeze=False, sharey=True
     )
-    for ax, path in zip(axes[0], results, strict=True):
-        runs = json.loads(path.read_text())
+    colours = plt.get_cmap("tab20").colors
+    every = [json.loads(path.read_text()) for path in results]
+    # One colour and marker per page across all panels; the legend is the last one's.
+    pages = sorted(
+        {p for runs in every for r in runs["runs"].values() for p in r["pages"]}
+        - {"Aggregated"}
+    )
+    for ax, runs in zip(axes[0], every, strict=True):
         users = sorted(int(u) for u in runs["runs"])
-        pages = sorted(
-            {p for r in runs["runs"].values() for p in r["pages"]} - {"Aggregated"}
-        )
-        for page in pages + ["Aggregated"]:
+        for i, page in enumerate([*pages, "Aggregated"]):
             values = [
                 runs["runs"][str(u)]["pages"].get(page, {}).get("p95") for u in users
             ]
+            everything = page == "Aggregated"
             ax.plot(
                 users,
                 values,
-                marker="o",
-                label=page,
-                linewidth=3 if page == "Aggregated" else 1,
+                marker="os^vD"[i % 5],
+                linestyle="-" if i < 20 else "--",
+                color="black" if everything else colours[i % 20],
+                label="all requests" if everything else page,
+                linewidth=3 if everything else 1,
             )
         ax.axhline(500, color="red", linestyle="--", linewidth=1)
         ax.set_yscale("log")
@@ -305,7 +311,10 @@ def plot(out):
         ax.set_xlabel("concurrent users")
         ax.set_ylabel("p95 response time, ms (log)")
         ax.set_title(f"{runs['database']}: p95 per page ({runs['date']})")
-    axes[0][-1].legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    axes[0][-1].legend(
+        handles, labels, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1)
+    )
     fig.tight_layout()
     fig.savefig(out / "p95-by-users.png", dpi=110)
     print(f"wrote {out / 'p95-by-users.png'}")
