@@ -19,6 +19,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from markupsafe import Markup
+
 from extensions import cache as store
 
 ROOT = Path(__file__).parent
@@ -56,21 +58,25 @@ def full_key(key: str) -> str:
     return f"{code_version()}:{key}"
 
 
-def fetch(key: str, render: Callable[[], dict[str, str]]) -> dict[str, str]:
-    """The parts stored under `key`, rendered by `render()` on a miss."""
+def fetch(key: str, render: Callable[[], dict[str, str]]) -> dict[str, Markup]:
+    """The HTML parts stored under `key`, rendered by `render()` on a miss.
+
+    `render` returns what our own templates rendered (escaped by Jinja), and the
+    store holds only that: the parts come back as markup, not to be escaped again.
+    """
     try:
         found = store.get(full_key(key))
     except Exception:  # noqa: BLE001 - any failing store is a miss, not an error page
         log.warning("page cache unavailable", exc_info=True)
         found = None
-    if found is not None:
-        return found
-    parts = {name: str(html) for name, html in render().items()}
-    try:
-        store.set(full_key(key), parts)
-    except Exception:  # noqa: BLE001 - as above
-        log.warning("page cache unavailable", exc_info=True)
-    return parts
+    if found is None:
+        found = {name: str(html) for name, html in render().items()}
+        try:
+            store.set(full_key(key), found)
+        except Exception:  # noqa: BLE001 - as above
+            log.warning("page cache unavailable", exc_info=True)
+    # Our templates' own output (see above), never text from a request.
+    return {name: Markup(html) for name, html in found.items()}  # noqa: S704  # nosec B704
 
 
 def forget(keys: list[str]) -> None:

@@ -33,8 +33,7 @@ def report_parts(assessment: Assessment, lang: str) -> dict[str, Markup]:
     key = report_key(
         assessment.id, assessment.user_id, assessment.catalogue_version, lang
     )
-    parts = pagecache.fetch(key, lambda: _render(assessment, lang))
-    return {name: Markup(html) for name, html in parts.items()}  # noqa: S704 - our own rendered template
+    return pagecache.fetch(key, lambda: _render(assessment, lang))
 
 
 def _render(assessment, lang):
