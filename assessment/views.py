@@ -17,12 +17,12 @@ from sqlalchemy.orm import lazyload
 from accounts.forms import ConfirmForm
 from accounts.language import content_lang
 from assessment import questionnaire
-from assessment.content import quadrants
 from assessment.forms import round_form
 from assessment.models import Assessment
 from assessment.models import RoundAnswer
 from assessment.questionnaire import QUADRANTS
 from assessment.reports import report_parts
+from assessment.resolved import quadrant_texts
 from assessment.vocabulary import NO_PRIMARY
 from extensions import db
 from security import deny
@@ -41,7 +41,7 @@ def pattern_label(pattern):
 @bp.app_template_filter("quadrant_name")
 def quadrant_name(quadrant):
     """'A' as the reader's language names it: 'A: analytical', 'A象限：理性分析'."""
-    return quadrants()[quadrant].name.get(content_lang())
+    return quadrant_texts(content_lang())[quadrant].name
 
 
 @bp.before_request
