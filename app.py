@@ -22,6 +22,7 @@ from assessment.views import bp as assessment_bp
 from coaching import demo
 from coaching.views import bp as coaching_bp
 from extensions import babel
+from extensions import cache
 from extensions import csrf
 from extensions import db
 from extensions import limiter
@@ -52,6 +53,7 @@ def create_app(test_config=None, instance_path=None):
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    cache.init_app(app)
     babel.init_app(app, locale_selector=language.select_locale)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"

@@ -38,9 +38,20 @@ def _load(filename: str):
     return _read(path, Path(path).stat().st_mtime)
 
 
+@cache
+def _load_once(filename: str, static_folder: str):
+    """`_load` for the few names templates use: files change only with a
+    deployment, so pages need not `stat` them each time (outside debug mode).
+    Never called with a name from a request, so the cache stays small."""
+    return _load(filename)
+
+
 def asset(filename: str) -> str:
     """The fingerprinted URL of a file in static/."""
-    loaded = _load(filename)
+    if current_app.debug:
+        loaded = _load(filename)
+    else:
+        loaded = _load_once(filename, current_app.static_folder)
     if loaded is None:
         raise FileNotFoundError(filename)
     return url_for("assets.serve", digest=loaded[0], filename=filename)

@@ -42,4 +42,19 @@ def defaults(instance_path: Path) -> dict:
         "RATELIMIT_HEADERS_ENABLED": False,
         # Redis down: keep limiting, per process, rather than refuse every log-in.
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        # Rendered reports and briefs (pagecache.py): shared in Redis when REDIS_URL
+        # is set, else kept per process, at most CACHE_THRESHOLD of them (~15 KB each).
+        "CACHE_TYPE": "RedisCache" if os.environ.get("REDIS_URL") else "SimpleCache",
+        "CACHE_REDIS_URL": _with_timeouts(os.environ.get("REDIS_URL")),
+        "CACHE_KEY_PREFIX": "wholebrain-page:",
+        "CACHE_DEFAULT_TIMEOUT": 7 * 24 * 3600,
+        "CACHE_THRESHOLD": 1000,
     }
+
+
+def _with_timeouts(redis_url):
+    """A stopped Redis must cost the page cache a render, not a hanging request."""
+    if not redis_url:
+        return None
+    joiner = "&" if "?" in redis_url else "?"
+    return f"{redis_url}{joiner}socket_timeout=0.5&socket_connect_timeout=0.5"

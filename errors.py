@@ -26,6 +26,7 @@ def init_app(app):
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(ServiceUnavailable, _busy)
     app.register_error_handler(Exception, _unexpected)
 
 
@@ -45,6 +46,11 @@ def _csrf_error(error):
 def _database_unavailable(error):
     """A lock or statement timeout, or a database that does not answer: retryable."""
     current_app.logger.warning("Database unavailable: %s", error.orig)
+    return _busy(error)
+
+
+def _busy(error):
+    """A moment of overload (the database, or every password-hashing slot): retryable."""
     _roll_back()
     _forget_user()  # before any text: the language choice reads the user too
     message = _(

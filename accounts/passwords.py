@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 
+from werkzeug.exceptions import ServiceUnavailable
 from werkzeug.security import check_password_hash
 from werkzeug.security import generate_password_hash
 
@@ -31,19 +32,37 @@ def is_common(password: str) -> bool:
     return password.strip().lower() in _common()
 
 
-# Each scrypt hash takes about 0.45 s and 128 MiB. Two at a time per worker keep
-# a burst of sign-ups from swelling a worker's memory or starving its threads.
+# Each scrypt hash takes about 0.4 s of CPU and 128 MiB. Two at a time per worker
+# keep a burst of sign-ups from swelling a worker's memory. One more request may
+# wait for a slot; any further one is told to retry (HashingBusy, a 503 page with
+# Retry-After) rather than hold a thread: of a worker's four threads
+# (gunicorn.conf.py) one always stays free for every other page, so a room
+# signing up at once cannot stall the reports and rounds of everyone else.
 _SLOTS = threading.BoundedSemaphore(2)
+_ADMITTED = threading.BoundedSemaphore(3)
+RETRY_AFTER_SECONDS = 5
+
+
+class HashingBusy(ServiceUnavailable):
+    """Every hashing slot of this worker is taken and a request already waits."""
 
 
 @contextmanager
 def _hashing_slot():
-    with _SLOTS:
-        yield
+    if not _ADMITTED.acquire(blocking=False):
+        raise HashingBusy(retry_after=RETRY_AFTER_SECONDS)
+    try:
+        with _SLOTS:
+            yield
+    finally:
+        _ADMITTED.release()
 
 
 def hash_password(password: str, method: str) -> str:
-    """The password's hash, waiting for one of this process's hashing slots."""
+    """The password's hash, waiting for one of this process's hashing slots.
+
+    :raises HashingBusy: when too many requests of this process hash already.
+    """
     with _hashing_slot():
         return generate_password_hash(password, method=method)
 

@@ -12,18 +12,17 @@ from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import lazyload
 
 from accounts.forms import ConfirmForm
 from accounts.language import content_lang
-from assessment import charts
 from assessment import questionnaire
-from assessment.content import patterns
-from assessment.content import quadrants
 from assessment.forms import round_form
-from assessment.loop import walk
 from assessment.models import Assessment
 from assessment.models import RoundAnswer
 from assessment.questionnaire import QUADRANTS
+from assessment.reports import report_parts
+from assessment.resolved import quadrant_texts
 from assessment.vocabulary import NO_PRIMARY
 from extensions import db
 from security import deny
@@ -42,7 +41,7 @@ def pattern_label(pattern):
 @bp.app_template_filter("quadrant_name")
 def quadrant_name(quadrant):
     """'A' as the reader's language names it: 'A: analytical', 'A象限：理性分析'."""
-    return quadrants()[quadrant].name.get(content_lang())
+    return quadrant_texts(content_lang())[quadrant].name
 
 
 @bp.before_request
@@ -51,9 +50,9 @@ def _require_login():
     """Every page here belongs to the signed-in user."""
 
 
-def _own(assessment_id):
+def _own(assessment_id, *options):
     """The signed-in user's assessment; anyone else's answers 404 like a missing one."""
-    assessment = db.session.get(Assessment, assessment_id)
+    assessment = db.session.get(Assessment, assessment_id, options=options)
     if assessment is None or assessment.user_id != current_user.id:
         deny("assessment", id=assessment_id)
     return assessment
@@ -169,26 +168,12 @@ def finish(assessment_id):
 
 @bp.get("/<id:assessment_id>/report")
 def report(assessment_id):
-    assessment = _own(assessment_id)
+    # Only the row: the cached parts need no answers (loaded on a cache miss).
+    assessment = _own(assessment_id, lazyload(Assessment.answers))
     if not assessment.finished:
         return redirect(url_for(".resume", assessment_id=assessment.id))
-    lang = content_lang()
-    profile = assessment.profile()
-    round_names = [r.title.get(lang) for r in assessment.rounds]
     return render_template(
-        "assessment/report.html",
-        assessment=assessment,
-        profile=profile,
-        pattern=patterns()[profile.pattern],
-        quadrants=quadrants(),
-        stops=walk(profile.counts, profile.codes),
-        rounds=assessment.rounds,
-        radar=charts.profile_radar(
-            profile, lang, _("Your whole-brain profile"), _("Your 24 picks")
-        ),
-        rounds_radar=charts.rounds_radar(
-            profile, lang, _("The three rounds side by side"), round_names
-        ),
+        "assessment/report.html", **report_parts(assessment, content_lang())
     )
 
 

@@ -23,8 +23,8 @@ from coaching import rules
 from coaching.blueprint import bp
 from coaching.blueprint import content_context
 from coaching.forms import InviteForm
-from coaching.team import browse
 from coaching.team import compose
+from coaching.team import compose_groups
 from coaching.team import pair
 from database import row_id
 from database import utcnow
@@ -38,12 +38,12 @@ SHOWN_TRACES = 8
 @bp.get("/<id:team_id>")
 def team(team_id):
     team, role = queries.team_for(team_id, current_user.id, "coach", "member")
-    rows = queries.member_rows(team_id)
-    composite = _compose(rows)
+    size, groups = queries.team_groups(team_id)
+    composite = compose_groups(size, groups)
     coaches = queries.coaches_of(team_id)
     if role == "member":
         return _members_view(team, composite, coaches)
-    page = browse(rows, **_table_query(request.args))
+    page = queries.member_page(team_id, **_table_query(request.args), size=size)
     active, past = queries.invite_rows(team_id, {c.id for c in coaches}, utcnow())
     return render_template(
         "coaching/team.html",

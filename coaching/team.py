@@ -1,7 +1,6 @@
 """What a team's profiles add up to, what two people need from each other, and
 how to coach one person. Pure: plain counts in, plain values out."""
 
-from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -59,30 +58,56 @@ def _lean(first: float, second: float, first_name: str, second_name: str) -> str
     return first_name if first > second else second_name
 
 
+@dataclass(frozen=True)
+class Group:
+    """The members who share a pattern, summed: what a `GROUP BY pattern` returns."""
+
+    pattern: str
+    members: int
+    totals: Counts  # picks per quadrant, summed over the members
+    primaries: Counts  # members coded 1 in each quadrant
+
+
+def group(profiles: Iterable[tuple[Counts, str]]) -> list[Group]:
+    """Sum profiles by pattern, in Python (what coaching.queries does in SQL)."""
+    groups: dict[str, tuple[int, dict[str, int], dict[str, int]]] = {}
+    for counts, pattern in profiles:
+        n, totals, primaries = groups.setdefault(
+            pattern, (0, dict.fromkeys(QUADRANTS, 0), dict.fromkeys(QUADRANTS, 0))
+        )
+        for q in QUADRANTS:
+            totals[q] += counts[q]
+            primaries[q] += counts[q] >= PRIMARY_MIN
+        groups[pattern] = (n + 1, totals, primaries)
+    return [Group(p, n, t, c) for p, (n, t, c) in groups.items()]
+
+
 def compose(size: int, profiles: Iterable[tuple[Counts, str]]) -> Composite:
     """Sum up the members' latest profiles.
 
     :param size: how many members the team has, profiled or not.
     :param profiles: each profiled member's counts and pattern.
     """
-    # Plain loops: this runs over every member of teams of 10,000 on each view.
-    totals = dict.fromkeys(QUADRANTS, 0)
-    primaries = dict.fromkeys(QUADRANTS, 0)
-    patterns = Counter[str]()
-    profiled = 0
-    for counts, pattern in profiles:
-        profiled += 1
-        patterns[pattern] += 1
-        for q in QUADRANTS:
-            totals[q] += counts[q]
-            if counts[q] >= PRIMARY_MIN:
-                primaries[q] += 1
+    return compose_groups(size, group(profiles))
+
+
+def compose_groups(size: int, groups: Iterable[Group]) -> Composite:
+    """The team as a whole, from its profiles summed by pattern.
+
+    :param size: how many members the team has, profiled or not.
+    :param groups: one per pattern present; patterns are listed most common
+        first, then in the order given.
+    """
+    groups = sorted(groups, key=lambda g: -g.members)
+    profiled = sum(g.members for g in groups)
+    totals = {q: sum(g.totals[q] for g in groups) for q in QUADRANTS}
+    primaries = {q: sum(g.primaries[q] for g in groups) for q in QUADRANTS}
     average = {q: (totals[q] / profiled if profiled else 0.0) for q in QUADRANTS}
     return Composite(
         size=size,
         profiled=profiled,
         average=average,
-        patterns=dict(patterns.most_common()),
+        patterns={g.pattern: g.members for g in groups},
         primaries=primaries,
         blind_spots=tuple(q for q in QUADRANTS if profiled and not primaries[q]),
         left=average["A"] + average["B"],

@@ -15,6 +15,7 @@ from flask_login import current_user
 from flask_login import login_required
 from wtforms.fields.choices import SelectChoice
 
+import pagecache
 from accounts.forms import ConfirmForm
 from accounts.language import content_lang
 from accounts.models import User
@@ -362,21 +363,43 @@ def brief(contact_id):
         "rep": None if mine else db.session.get(User, owner_id),
         **_common(),
     }
-    context.update(
-        counterpart=negotiation.place(contact.reads_situation, contact.integrity),
-        negotiation=negotiation.load(),
-    )
     if latest:
         reading = latest.reading
         context.update(
             reading=reading,
-            stops=walk(reading.counts, reading.codes),
-            factors=factors.weigh_buyer(reading),
-            table=factors.load(),
             gap=compare(own.counts, reading.counts) if own else None,
-            watch=cues.cues_to_watch(reading, latest.cues),
         )
+    context["body"] = _brief_body(contact, latest)
     return render_template("selling/brief.html", **context)
+
+
+def _brief_body(contact, latest):
+    """The brief's sections that depend only on the estimate, the contact's role and
+    negotiation answers, and the language: rendered once, then kept (pagecache.py).
+
+    The estimate's id and time name it for good, even where a deleted row's id is
+    reused; the rep's profile and name stay outside, in the uncached part.
+    """
+    lang = content_lang()
+    counterpart = negotiation.place(contact.reads_situation, contact.integrity)
+    stamp = f"{latest.id}:{latest.created_at.isoformat()}" if latest else "none"
+    key = f"brief:{stamp}:{contact.role}:{counterpart}:{lang}"
+
+    def render():
+        context = {"latest": latest, "contact": contact, **_common()}
+        context.update(counterpart=counterpart, negotiation=negotiation.load())
+        if latest:
+            reading = latest.reading
+            context.update(
+                reading=reading,
+                stops=walk(reading.counts, reading.codes),
+                factors=factors.weigh_buyer(reading),
+                table=factors.load(),
+                watch=cues.cues_to_watch(reading, latest.cues),
+            )
+        return {"body": render_template("selling/_brief_body.html", **context)}
+
+    return pagecache.fetch(key, render)["body"]
 
 
 @bp.route("/contacts/<id:contact_id>/pitch", methods=["GET", "POST"])
