@@ -1,0 +1,177 @@
+"""Every page a trainee, coach and rep reaches, checked by axe-core (WCAG 2.1 A/AA)
+in Chinese and English, on a desktop and on a 390 px phone: no critical or serious
+violation, and on the phone no page wider than the screen."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import serve
+from tests.coaching.conftest import CoachActions
+from tests.coaching.conftest import user_id
+from tests.conftest import close_database
+from tests.conftest import picks_for
+from tests.selling.conftest import RepActions
+
+LANGUAGES = {"zh": "zh-CN", "en": "en-US"}
+VIEWPORTS = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 3,
+    },
+}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+# Long names in a Latin script are what widen tables and headers on a phone.
+MEMBERS = [
+    ("Maximilian Featherstonehaugh", {"A": 3, "B": 3, "C": 1, "D": 1}),
+    ("欧阳诗雯", {"C": 3, "D": 3, "A": 1, "B": 1}),
+    ("Anastasia Wolkenstein-Trostburg", {"A": 1, "B": 2, "C": 3, "D": 2}),
+    ("司马光明", {"A": 2, "B": 2, "C": 2, "D": 2}),
+    ("Bartholomew Okonkwo-Adeyemi", {"D": 4, "A": 2, "B": 1, "C": 1}),
+]
+PITCH = (
+    "Dear Mr Zhang, our proposal cuts your maintenance cost by 18% within a year, "
+    "with a clear schedule, a named team and a pilot your engineers can try first."
+)
+
+
+def _seed(app):
+    """A coach who also sells and trains: a finished profile, a questionnaire in
+    progress, a team of five profiled members, an account with an estimated contact
+    and a logged meeting. Returns the session cookies and the pages' addresses."""
+    me = RepActions(app.test_client())
+    me.register(email="coach@example.com", name="Konstantina Papadopoulou-Whitfield")
+    report = me.take_assessment(picks_for({"A": 3, "B": 2, "C": 1, "D": 2}))
+    team = CoachActions.create_team(me, "East China key accounts")
+    code = CoachActions.invite(me, team)
+    members = []
+    for number, (name, picks) in enumerate(MEMBERS):
+        person = CoachActions(app.test_client())
+        person.register(email=f"m{number}@example.com", name=name)
+        person.join(code)
+        person.take_assessment(picks_for(picks))
+        members.append(user_id(app, f"m{number}"))
+    account = me.add_account("华东电力集团有限公司")
+    contact = me.add_contact(
+        account, name="Zhang Weiguo", title="Chief Financial Officer"
+    )
+    me.estimate(contact, "AB")
+    me.post(
+        f"/key-accounts/contacts/{contact}/meetings/new",
+        {"held_on": "2026-01-01", "outcome": "advance", "advances": ["demo"]},
+    )
+    progress = me.start()
+    for number, picks in enumerate(picks_for({"A": 2, "B": 2, "C": 2, "D": 2}), 1):
+        me.answer(progress, number, picks)
+    c = f"/key-accounts/contacts/{contact}"
+    pages = {
+        "signed out": {
+            "home": "/",
+            "sign-up": "/account/register",
+            "log-in": "/account/login",
+            "404": "/no-such-page",
+        },
+        "coach": {
+            "home": "/",
+            **{f"round {n}": f"/assessment/{progress}/round/{n}" for n in (1, 2, 3)},
+            "review": f"/assessment/{progress}/review",
+            "report": f"/assessment/{report}/report",
+            "history": "/assessment/history",
+            "settings": "/account/",
+            "teams": "/teams/",
+            "team": f"/teams/{team}",
+            "team report": f"/teams/{team}/report",
+            "member": f"/teams/{team}/members/{members[0]}",
+            "pair": f"/teams/{team}/pair?a={members[0]}&b={members[2]}",
+            "accounts": "/key-accounts/",
+            "account": f"/key-accounts/{account}",
+            "contact": c,
+            "contact form": f"/key-accounts/{account}/contacts/new",
+            "estimate": f"{c}/estimate",
+            "brief": f"{c}/brief",
+            "pitch checker": f"{c}/pitch",
+            "meeting form": f"{c}/meetings/new",
+            "404": "/no-such-page",
+        },
+        "member": {
+            "team": f"/teams/{team}",
+            "pair": f"/teams/{team}/pair?b={user_id(app, 'coach')}",
+        },
+    }
+    cookies = {
+        "signed out": None,
+        "coach": me.client.get_cookie("session").value,
+        "member": person.client.get_cookie("session").value,
+    }
+    return pages, cookies
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The seeded app, served on a free loopback port for the whole module."""
+    folder = tmp_path_factory.mktemp("axe")
+    with serve(folder, REGISTER_LIMIT_PER_ADDRESS="1000 per hour") as (app, url):
+        pages, cookies = _seed(app)
+        yield {"url": url, "pages": pages, "cookies": cookies}
+        close_database(app)
+
+
+def _open(page, url, name):
+    """Open a page as a user would reach it (the pitch checker with a result)."""
+    page.goto(url)
+    if name == "pitch checker":
+        page.locator("main textarea").first.fill(PITCH)
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_load_state()
+    page.wait_for_load_state("networkidle")
+
+
+def _serious(results):
+    """The critical and serious violations, one line each with where they are."""
+    return [
+        f"{v['impact']} {v['id']}: "
+        + "; ".join(" ".join(n["target"]) for n in v["nodes"][:4])
+        for v in results.response["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
+
+
+def _overflow(page):
+    """How far the page is wider than the phone's screen (0 when it fits)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_passes_axe_and_fits_the_screen(site, browser, lang, viewport):
+    """0 critical/serious WCAG 2.1 A/AA violations on every page; on a phone none overflows."""
+    axe = Axe()
+    problems = []
+    for who, pages in site["pages"].items():
+        context = browser.new_context(locale=LANGUAGES[lang], **VIEWPORTS[viewport])
+        if site["cookies"][who]:
+            context.add_cookies(
+                [
+                    {
+                        "name": "session",
+                        "value": site["cookies"][who],
+                        "url": site["url"],
+                    }
+                ]
+            )
+        page = context.new_page()
+        for name, path in pages.items():
+            _open(page, site["url"] + path, name)
+            for line in _serious(axe.run(page, options=AXE_OPTIONS)):
+                problems.append(f"{who} {name}: {line}")
+            if viewport == "phone" and (wider := _overflow(page)) > 0:
+                problems.append(f"{who} {name}: {wider} px wider than the screen")
+        context.close()
+    assert not problems, "\n".join(problems)
