@@ -50,7 +50,7 @@
     var fig = JSON.parse(el.dataset.chart);
     var several = fig.data.length > 1;
     fig.layout.margin = margins(el);
-    if (several) fig.layout.showlegend = false;
+    fig.layout.showlegend = false;  // one trace is named by the page; several, by the checkboxes
     window.Plotly.newPlot(el, fig.data, fig.layout, {responsive: true, displayModeBar: false});
     if (several) toggles(el, fig.data);
     charts.push({el: el, height: fig.layout.height, several: several});
@@ -61,9 +61,9 @@
   function fit(printing) {
     charts.forEach(function (chart) {
       window.Plotly.relayout(chart.el, printing
-        ? {width: 330, height: 290, autosize: false, showlegend: true}
+        ? {width: 330, height: 290, autosize: false, showlegend: chart.several}
         : {width: null, height: chart.height, autosize: true, margin: margins(chart.el),
-           showlegend: !chart.several});
+           showlegend: false});
     });
   }
   var print = window.matchMedia("print");

@@ -8,12 +8,14 @@
   document.querySelectorAll("table.data:not(.cards)").forEach(function (table) {
     var box = document.createElement("div");
     box.className = "table-scroll";
-    box.setAttribute("role", "region");
     var caption = table.querySelector("caption");
     var section = table.closest("section");
     var heading = section && section.querySelector("h2, h3");
     var name = caption || heading;
-    if (name) box.setAttribute("aria-label", name.textContent.trim());
+    if (name) {
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", name.textContent.trim());
+    }
     table.parentNode.insertBefore(box, table);
     box.appendChild(table);
   });
@@ -29,11 +31,12 @@
   reachable();
   window.addEventListener("resize", reachable);
 
-  if (window.location.hash.length > 1) {
-    var heading1 = document.querySelector("main h1");
-    if (heading1) {
-      heading1.setAttribute("tabindex", "-1");
-      heading1.focus({preventScroll: true});
+  // After the browser's own scroll to the anchor, which would reset the focus.
+  window.addEventListener("load", function () {
+    var heading = document.querySelector("main h1");
+    if (window.location.hash.length > 1 && heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({preventScroll: true});
     }
-  }
+  });
 })();

@@ -2,8 +2,11 @@
 in Chinese and English, on a desktop and on a 390 px phone: no critical or serious
 violation, and on the phone no page wider than the screen."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.conftest import serve
 from tests.coaching.conftest import CoachActions
@@ -23,7 +26,10 @@ VIEWPORTS = {
     },
 }
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    },
     "resultTypes": ["violations"],
 }
 # Long names in a Latin script are what widen tables and headers on a phone.
@@ -175,3 +181,75 @@ def test_every_page_passes_axe_and_fits_the_screen(site, browser, lang, viewport
                 problems.append(f"{who} {name}: {wider} px wider than the screen")
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def _signed_in(browser, site, lang, viewport, who="coach"):
+    """A page of a new browser context signed in as `who`."""
+    context = browser.new_context(locale=LANGUAGES[lang], **VIEWPORTS[viewport])
+    context.add_cookies(
+        [{"name": "session", "value": site["cookies"][who], "url": site["url"]}]
+    )
+    return context, context.new_page()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_phone_radar_is_300_px_with_a_checkbox_per_trace_below(site, browser, lang):
+    """On a 390 px phone the radars keep 300 px and more; each trace has a checkbox
+    below the chart that the keyboard reaches and that shows and hides it."""
+    context, page = _signed_in(browser, site, lang, "phone")
+    for name in ("team", "report", "pair", "member", "account", "contact"):
+        _open(page, site["url"] + site["pages"]["coach"][name], name)
+        for chart in page.locator(".chart").all():
+            circle = chart.locator(".angular-line").first.bounding_box()
+            assert circle["width"] >= 300, (name, circle)
+        chart = page.locator(".chart").last
+        traces = chart.locator(".scatterlayer .trace")
+        shown = traces.count()
+        toggles = page.locator(".chart-toggles").last
+        if name in ("team", "report", "pair"):
+            below = chart.bounding_box()
+            assert toggles.bounding_box()["y"] >= below["y"] + below["height"], name
+            boxes = toggles.get_by_role("checkbox")
+            assert boxes.count() == shown, name
+            boxes.first.focus()
+            page.keyboard.press("Space")
+            expect(boxes.first).not_to_be_checked()
+            expect(traces).to_have_count(shown - 1)
+            page.keyboard.press("Space")
+            expect(traces).to_have_count(shown)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_round_on_a_phone_keeps_the_count_and_save_in_view(site, browser, lang):
+    """Elements sit two to a row, and the counter and the save button stay on the
+    screen down to the last element."""
+    context, page = _signed_in(browser, site, lang, "phone")
+    _open(page, site["url"] + site["pages"]["coach"]["round 1"], "round 1")
+    items = page.locator(".elements > li")
+    assert items.nth(0).bounding_box()["y"] == items.nth(1).bounding_box()["y"]
+    assert page.evaluate("document.documentElement.scrollHeight") < 2600
+    items.last.scroll_into_view_if_needed()
+    for sticky in (page.locator("#counter"), page.locator(".round-form button")):
+        box = sticky.bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= 844, box
+    expect(page.locator("#counter")).to_have_attribute("aria-live", "polite")
+    context.close()
+
+
+def test_after_logging_a_meeting_focus_is_on_the_page_heading(site, browser):
+    """The contact page opens at the meetings, with focus on its heading: the next
+    Tab is not 'Delete this contact'."""
+    context, page = _signed_in(browser, site, "en", "desktop")
+    page.goto(site["url"] + site["pages"]["coach"]["meeting form"])
+    page.get_by_label("Date of the meeting").fill("2026-02-03")
+    page.locator("input[name=outcome]").first.check()
+    page.get_by_label("What did the customer agree to do?").fill("Sign the order")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page).to_have_url(re.compile("#timeline$"))
+    expect(page.get_by_role("heading", level=1)).to_be_focused()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert "Delete" not in focused
+    expect(page.get_by_role("button", name=re.compile("^Delete"))).not_to_be_focused()
+    context.close()
