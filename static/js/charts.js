@@ -12,8 +12,19 @@
 
   function margins(el) {
     return el.clientWidth < PHONE
-      ? {l: 28, r: 28, t: 56, b: 16}
+      ? {l: 44, r: 44, t: 56, b: 16}
       : {l: 60, r: 60, t: 60, b: 40};
+  }
+
+  // On a phone the quadrant names sit beside the circle's corners on two lines
+  // ("D:" over "imaginative"), so a 300 px circle leaves them room.
+  function narrow(fig) {
+    fig.data.forEach(function (trace) {
+      trace.theta = trace.theta.map(function (name) {
+        return name.replace(/(: |：)/, "$1<br>");
+      });
+    });
+    fig.layout.polar.angularaxis.tickfont = {size: 11};
   }
 
   // One checkbox per trace, below the chart and outside its role="img": the
@@ -50,6 +61,7 @@
     var fig = JSON.parse(el.dataset.chart);
     var several = fig.data.length > 1;
     fig.layout.margin = margins(el);
+    if (el.clientWidth < PHONE) narrow(fig);
     fig.layout.showlegend = false;  // one trace is named by the page; several, by the checkboxes
     window.Plotly.newPlot(el, fig.data, fig.layout, {responsive: true, displayModeBar: false});
     if (several) toggles(el, fig.data);
