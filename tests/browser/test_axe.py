@@ -128,12 +128,15 @@ def site(tmp_path_factory):
 
 
 def _open(page, url, name):
-    """Open a page as a user would reach it (the pitch checker with a result)."""
-    page.goto(url)
+    """Open a page as a user would reach it (the pitch checker with a result),
+    and make sure it is that page, not a log-in form or an error."""
+    response = page.goto(url)
+    assert response.status == (404 if name == "404" else 200), (name, response.status)
+    assert response.url == url, (name, response.url)
     if name == "pitch checker":
         page.locator("main textarea").first.fill(PITCH)
         page.locator("main form button[type=submit]").first.click()
-        page.wait_for_load_state()
+        expect(page.locator("mark").first).to_be_visible()
     page.wait_for_load_state("networkidle")
 
 
