@@ -1,6 +1,6 @@
 // Every page: tables wider than a phone scroll in their own labelled box, and a
-// page opened at an anchor after a form (e.g. #timeline after logging a meeting)
-// puts keyboard focus on its heading, not on whatever follows the anchor.
+// page opened at an anchor from another page's form (e.g. #timeline after logging
+// a meeting) puts keyboard focus on its heading, not on whatever follows the anchor.
 (function () {
   "use strict";
 
@@ -32,9 +32,13 @@
   window.addEventListener("resize", reachable);
 
   // After the browser's own scroll to the anchor, which would reset the focus.
+  // Only when coming from another page (a form elsewhere): sorting, filtering
+  // and paging within a page keep the browser's place at the anchor.
   window.addEventListener("load", function () {
     var heading = document.querySelector("main h1");
-    if (window.location.hash.length > 1 && heading) {
+    var from = document.referrer ? new URL(document.referrer) : null;
+    var elsewhere = !from || from.pathname !== window.location.pathname;
+    if (window.location.hash.length > 1 && heading && elsewhere) {
       heading.setAttribute("tabindex", "-1");
       heading.focus({preventScroll: true});
     }

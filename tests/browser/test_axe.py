@@ -254,7 +254,7 @@ def test_a_round_on_a_phone_keeps_the_count_and_save_in_view(site, browser, lang
 
 def test_after_logging_a_meeting_focus_is_on_the_page_heading(site, browser):
     """The contact page opens at the meetings, with focus on its heading: the next
-    Tab is not 'Delete this contact'."""
+    Tab is not 'Delete this contact'. A filter within the page keeps its place."""
     context, page = _signed_in(browser, site, "en", "desktop")
     page.goto(site["url"] + site["pages"]["coach"]["meeting form"])
     page.get_by_label("Date of the meeting").fill("2026-02-03")
@@ -267,4 +267,12 @@ def test_after_logging_a_meeting_focus_is_on_the_page_heading(site, browser):
     focused = page.evaluate("document.activeElement.textContent")
     assert "Delete" not in focused
     expect(page.get_by_role("button", name=re.compile("^Delete"))).not_to_be_focused()
+
+    # Filtering a team's members stays at the members: the next Tab is the filter's.
+    page.goto(site["url"] + site["pages"]["coach"]["team"])
+    page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile("#members$"))
+    expect(page.get_by_role("heading", level=1)).not_to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("searchbox", name="Name")).to_be_focused()
     context.close()
