@@ -44,3 +44,53 @@ def test_links_are_readable_on_every_background_they_sit_on():
     accent = re.search(r"--accent:\s*(#[0-9a-fA-F]{6})", css).group(1)
     for background in ("#f7f8fa", "#eceff4", "#dff3e4", "#ffffff"):
         assert _contrast(accent, background) >= 4.5, background
+
+
+def _rules():
+    """(selector, {property: colour}) of every CSS rule, var(--x) resolved to its hex."""
+    css = re.sub(r"/\*.*?\*/", "", CSS.read_text(encoding="utf-8"), flags=re.S)
+    variables = dict(re.findall(r"(--[a-z]+):\s*(#[0-9a-fA-F]{6})", css))
+    rules = []
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        colours = {}
+        for prop in ("color", "background"):
+            value = re.search(rf"(?<![-\w]){prop}:\s*([^;]+)", body)
+            hexes = value and re.findall(
+                r"#[0-9a-fA-F]{6}|#fff\b|var\(--[a-z]+\)", value.group(1)
+            )
+            if hexes:
+                found = hexes[0]
+                found = (
+                    variables.get(found[4:-1], found)
+                    if found.startswith("var")
+                    else found
+                )
+                colours[prop] = "#ffffff" if found == "#fff" else found
+        rules.append((selector.strip(), colours))
+    return rules, variables
+
+
+# Backgrounds of boxes that hold any text (page, cards, steps, tags, chips, notices).
+SURFACES = ("#ffffff", "#f7f8fa", "#eceff4", "#dff3e4", "#eef1ff", "#e8f0fe",
+            "#fff8e1", "#fff5f5", "#ffe0e0")  # fmt: skip
+
+
+def test_every_text_colour_in_the_stylesheet_reaches_4_5_to_1():
+    """Each rule's text colour on its own background, else on the page and white
+    backgrounds, and every text colour variable on every surface, reach 4.5:1."""
+    rules, variables = _rules()
+    checked = 0
+    for selector, colours in rules:
+        if "color" not in colours:
+            continue
+        behind = [colours["background"]] if "background" in colours else SURFACES[:2]
+        for background in behind:
+            assert _contrast(colours["color"], background) >= 4.5, selector
+            checked += 1
+    for name in ("ink", "muted", "accent", "error", "ok"):
+        for background in SURFACES:
+            assert _contrast(variables[f"--{name}"], background) >= 4.5, (
+                name,
+                background,
+            )
+    assert checked > 20  # the parser found the rules

@@ -3,6 +3,7 @@
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 
 import pytest
 from werkzeug.serving import make_server
@@ -15,25 +16,36 @@ from tests.conftest import database_url
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture
-def live_server(tmp_path):
-    """The app served on a free loopback port for the length of one test."""
+@contextmanager
+def serve(folder, **config):
+    """An app on a fresh database in `folder`, served on a free loopback port:
+    yields the app (to seed it) and its address."""
     app = create_app(
         {
             "SECRET_KEY": "browser-test",
-            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
+            "SQLALCHEMY_DATABASE_URI": database_url(folder),
             "PASSWORD_HASH_METHOD": FAST_HASH,
             "AUTO_MIGRATE": True,
+            **config,
         },
-        instance_path=str(tmp_path),
+        instance_path=str(folder),
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-    close_database(app)
+    try:
+        yield app, f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """The app served on a free loopback port for the length of one test."""
+    with serve(tmp_path) as (app, url):
+        yield url
+        close_database(app)
 
 
 @pytest.fixture(scope="session")

@@ -62,7 +62,15 @@ def test_invite_join_and_team_page(live_server, browser):
     chart = coach.locator(".chart").first
     # average + the member
     expect(chart.locator(".scatterlayer .trace")).to_have_count(2)
-    expect(chart.locator(".legend").get_by_text("王小明")).to_have_count(1)
+    # Each trace has a checkbox below the chart that a keyboard reaches.
+    member = coach.get_by_role("checkbox", name="王小明")
+    expect(member).to_be_checked()
+    member.focus()
+    coach.keyboard.press("Space")
+    expect(member).not_to_be_checked()
+    expect(chart.locator(".scatterlayer .trace")).to_have_count(1)
+    coach.keyboard.press("Space")
+    expect(chart.locator(".scatterlayer .trace")).to_have_count(2)
 
     row.get_by_role("link", name="How to coach").click()
     expect(coach.get_by_role("heading", level=1)).to_have_text("How to coach 王小明")
