@@ -4,7 +4,7 @@ A finished assessment never changes, so its report is a function of (assessment,
 instrument version, language, code and content). Such parts are rendered once,
 stored under a key that names all of it, and served from the store afterwards.
 The key starts with `code_version()`, a hash of the app's code, templates,
-content files and translations taken once per process: a deployment that changes
+content files, translations and stylesheet taken once per process: a deployment that changes
 any of them reads and writes new keys, and old entries simply expire. Nothing is
 ever invalidated by hand, except what erasure must remove (`forget`).
 
@@ -31,6 +31,7 @@ SOURCES = (
     "*/content/**/*.toml",
     "templates/**/*.html",
     "translations/**/*.mo",
+    "static/css/*.css",  # the charts' colours (assessment/charts.py)
 )
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,10 @@ building them by hand avoids plotly.graph_objects' validation cost on every
 request. tests/assessment/test_charts.py validates them with plotly itself.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from assessment.content import quadrants
@@ -15,20 +17,21 @@ from assessment.scoring import Profile
 
 Figure = dict[str, Any]
 
-ROUND_COLOURS = ("#1f77b4", "#2ca02c", "#d62728")
-PROFILE_COLOUR = "#6a3d9a"
-PALETTE = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
-)
+STYLESHEET = Path(__file__).resolve().parents[1] / "static" / "css" / "app.css"
+
+
+def _chart_colours() -> tuple[str, tuple[str, ...]]:
+    """The profile colour and the series palette, from the stylesheet's variables,
+    so each colour of the app is written once."""
+    css = STYLESHEET.read_text(encoding="utf-8")
+    profile = re.search(r"--chart-profile:\s*(#[0-9a-fA-F]{6})", css)
+    series = re.search(r"--chart-series:\s*([^;]+);", css)
+    return profile.group(1), tuple(series.group(1).split())
+
+
+PROFILE_COLOUR, PALETTE = _chart_colours()
+# Rounds 1-3 in blue, green and red: the palette's first, third and fourth.
+ROUND_COLOURS = (PALETTE[0], PALETTE[2], PALETTE[3])
 
 
 @dataclass(frozen=True)
