@@ -7,6 +7,8 @@ written here once (see docs/scoring.md), so they can never disagree.
 from collections.abc import Mapping
 
 QUADRANTS = ("A", "B", "C", "D")
+# Picks (or estimated votes) per quadrant: {"A": 10, "B": 7, "C": 2, "D": 5}.
+Counts = Mapping[str, int]
 # Quadrants in circle order: each touches the next, and D touches A.
 CIRCLE = QUADRANTS
 

@@ -3,6 +3,7 @@
 # The web edge: modules that may use Flask, the database or forms. Every other
 # module here is core (pure Python), as tests/test_architecture.py checks.
 WEB_EDGE = (
+    "access",
     "blueprint",
     "commands",
     "demo",

@@ -17,15 +17,16 @@ from assessment import charts
 from assessment.charts import PALETTE
 from assessment.charts import Series
 from assessment.content import quadrants
+from coaching import access
 from coaching import content
 from coaching import queries
 from coaching import rules
 from coaching.blueprint import bp
 from coaching.blueprint import content_context
+from coaching.composite import compose
+from coaching.composite import compose_groups
 from coaching.forms import InviteForm
-from coaching.team import compose
-from coaching.team import compose_groups
-from coaching.team import pair
+from coaching.pairs import pair
 from database import row_id
 from database import utcnow
 from security import log_event
@@ -37,7 +38,7 @@ SHOWN_TRACES = 8
 
 @bp.get("/<id:team_id>")
 def team(team_id):
-    team, role = queries.team_for(team_id, current_user.id, "coach", "member")
+    team, role = access.team_for(team_id, current_user.id, "coach", "member")
     size, groups = queries.team_groups(team_id)
     composite = compose_groups(size, groups)
     coaches = queries.coaches_of(team_id)
@@ -127,7 +128,7 @@ def _table_link(team_id):
 @bp.get("/<id:team_id>/pair")
 def pair_view(team_id):
     """Two people side by side: coach picks any two; a member pairs themself with a coach."""
-    team, role = queries.team_for(team_id, current_user.id, "coach", "member")
+    team, role = access.team_for(team_id, current_user.id, "coach", "member")
     names, coach_ids, visible = _pair_people(team_id, role)
     me = current_user.id
     first_id = me if role == "member" else request.args.get("a", type=row_id)
@@ -195,7 +196,7 @@ def _own_counts(user_id):
 
 @bp.get("/<id:team_id>/export.csv")
 def export(team_id):
-    team, _role = queries.team_for(team_id, current_user.id, "coach")
+    team, _role = access.team_for(team_id, current_user.id, "coach")
     log_event("export", format="team_csv", team=team_id)
     return Response(
         _team_csv(queries.member_rows(team_id)),
@@ -236,7 +237,7 @@ def _team_csv(rows):
 
 @bp.get("/<id:team_id>/report")
 def report(team_id):
-    team, _role = queries.team_for(team_id, current_user.id, "coach")
+    team, _role = access.team_for(team_id, current_user.id, "coach")
     rows = queries.member_rows(team_id)
     composite = _compose(rows)
     return render_template(

@@ -13,18 +13,19 @@ from accounts.language import content_lang
 from assessment import charts
 from assessment.charts import PALETTE
 from assessment.charts import Series
+from coaching import access
 from coaching import commands
 from coaching import queries
 from coaching.blueprint import bp
 from coaching.blueprint import content_context
 from coaching.forms import NoteForm
-from coaching.team import advise
+from coaching.guidance import advise
 
 
 @bp.route("/<id:team_id>/members/<id:user_id>", methods=["GET", "POST"])
 def member(team_id, user_id):
-    team, _role = queries.team_for(team_id, current_user.id, "coach")
-    membership, assessments = queries.member_history(team_id, user_id)
+    team, _role = access.team_for(team_id, current_user.id, "coach")
+    membership, assessments = access.member_for(team_id, user_id)
     form = NoteForm()
     if form.validate_on_submit():
         commands.add_note(team_id, user_id, current_user.id, form.body.data.strip())

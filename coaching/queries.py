@@ -16,6 +16,7 @@ from assessment.vocabulary import QUADRANTS
 from assessment.vocabulary import SECONDARY_MIN
 from assessment.vocabulary import code_string
 from coaching import rules
+from coaching.composite import Group
 from coaching.models import CoachNote
 from coaching.models import Invite
 from coaching.models import InviteUse
@@ -23,11 +24,9 @@ from coaching.models import Membership
 from coaching.models import Removal
 from coaching.models import Team
 from coaching.models import TeamCoach
-from coaching.team import PER_PAGE
-from coaching.team import Group
-from coaching.team import Page
+from coaching.table import PER_PAGE
+from coaching.table import Page
 from extensions import db
-from security import deny
 
 # The team page lists every invitation that still works and the latest of the others.
 PAST_INVITES_SHOWN = 20
@@ -99,18 +98,15 @@ def role_in(team_id, user_id):
     return _role(*row)
 
 
-def team_for(team_id, user_id, *roles):
-    """The team and the user's role in it, if they hold one of `roles` (one query);
-    else 404, as for a missing team."""
+def team_and_role(team_id, user_id):
+    """The team and the user's role in it ('coach', 'member' or None), or None when
+    there is no such team (one query). coaching.access decides who gets in."""
     row = db.session.execute(
         select(Team, _is_coach(team_id, user_id), _is_member(team_id, user_id)).where(
             Team.id == team_id
         )
     ).first()
-    role = row and _role(row[1], row[2])
-    if role not in roles:
-        deny("team", id=team_id)
-    return row[0], role
+    return row and (row[0], _role(row[1], row[2]))
 
 
 def teams_of(user_id):
@@ -234,11 +230,11 @@ def invite_rows(team_id, coach_ids, now):
 
 
 def invite_history(team_id, invite_id, coach_ids, now):
-    """One of the team's invitations and who joined with it, latest first; 404 if
+    """One of the team's invitations and who joined with it, latest first; None if
     the team has no such invitation."""
     found = _invites_with_creators(Invite.team_id == team_id, Invite.id == invite_id)
     if not found:
-        deny("invite", team=team_id, id=invite_id)
+        return None
     uses = db.session.execute(
         select(User.name, InviteUse.used_at)
         .select_from(InviteUse)
@@ -367,7 +363,7 @@ def _code_key(column):
     return case((column >= PRIMARY_MIN, 1), (column >= SECONDARY_MIN, 2), else_=3)
 
 
-# What each column of the member table sorts on (see coaching.team.browse).
+# What each column of the member table sorts on (see coaching.table.browse).
 _SORTS = {
     "code": lambda: [_code_key(c) for c in _COUNT_COLUMNS],
     "pattern": lambda: [func.length(Assessment.pattern), Assessment.pattern],
@@ -387,7 +383,7 @@ def member_page(
 ):
     """One page of the member table, filtered and sorted in SQL, in two queries.
 
-    Behaves as `coaching.team.browse` over `member_rows` (tested side by side):
+    Behaves as `coaching.table.browse` over `member_rows` (tested side by side):
     members without a profile go last under any sort but name, ties keep the
     name order, and the page number is kept within the pages there are.
     `size`, the team's member count when the caller has it, saves counting
@@ -436,10 +432,11 @@ def active_membership(team_id, user_id):
 
 
 def member_history(team_id, user_id):
-    """One member's profiles the coaches may see, newest first (404 if not a member)."""
+    """One member's membership and the profiles the coaches may see, newest first;
+    None if the user is not a member."""
     member = active_membership(team_id, user_id)
     if member is None:
-        deny("team_member", team=team_id, id=user_id)
+        return None
     assessments = db.session.scalars(
         visible_assessments(team_id)
         .where(Assessment.user_id == user_id)

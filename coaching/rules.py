@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from datetime import timedelta
 
-from coaching.team import Composite
+from coaching.composite import Composite
 
 TEAM_ROLES = ("member", "coach")
 

@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from accounts.forms import ConfirmForm
 from accounts.language import join_list
+from coaching import access
 from coaching import commands
 from coaching import queries
 from coaching.blueprint import bp
@@ -52,7 +53,7 @@ def _teams_page(team_form, join_form):
 
 @bp.post("/<id:team_id>/invites")
 def create_invite(team_id):
-    queries.team_for(team_id, current_user.id, "coach")
+    access.team_for(team_id, current_user.id, "coach")
     form = InviteForm()
     if form.validate_on_submit():
         role, days = form.role.data, int(form.expires_in.data)
@@ -69,9 +70,9 @@ def create_invite(team_id):
 @bp.get("/<id:team_id>/invites/<id:invite_id>")
 def invite(team_id, invite_id):
     """One invitation: who made it, whether it still works, who joined with it."""
-    team, _role = queries.team_for(team_id, current_user.id, "coach")
+    team, _role = access.team_for(team_id, current_user.id, "coach")
     coach_ids = {c.id for c in queries.coaches_of(team_id)}
-    invite, uses = queries.invite_history(team_id, invite_id, coach_ids, utcnow())
+    invite, uses = access.invite_for(team_id, invite_id, coach_ids, utcnow())
     return render_template(
         "coaching/invite.html", team=team, invite=invite, uses=uses, form=ConfirmForm()
     )
@@ -79,7 +80,7 @@ def invite(team_id, invite_id):
 
 @bp.post("/<id:team_id>/invites/<id:invite_id>/revoke")
 def revoke_invite(team_id, invite_id):
-    queries.team_for(team_id, current_user.id, "coach")
+    access.team_for(team_id, current_user.id, "coach")
     invite = ConfirmForm().validate_on_submit() and commands.revoke_invite(
         team_id, invite_id
     )
@@ -165,7 +166,7 @@ def _join_refused(outcome):
 
 @bp.post("/<id:team_id>/leave")
 def leave(team_id):
-    queries.team_for(team_id, current_user.id, "member")
+    access.team_for(team_id, current_user.id, "member")
     if not ConfirmForm().validate_on_submit():
         abort(400)
     commands.leave(team_id, current_user.id)
@@ -176,7 +177,7 @@ def leave(team_id):
 @bp.post("/<id:team_id>/members/<id:user_id>/remove")
 def remove_member(team_id, user_id):
     """A coach removes a member (after confirming on the member's page)."""
-    queries.team_for(team_id, current_user.id, "coach")
+    access.team_for(team_id, current_user.id, "coach")
     if not ConfirmForm().validate_on_submit():
         abort(400)
     membership = commands.remove_member(team_id, user_id)
@@ -195,7 +196,7 @@ def remove_member(team_id, user_id):
 @bp.post("/<id:team_id>/coaches/<id:user_id>/remove")
 def remove_coach(team_id, user_id):
     """A coach removes another coach (after confirming on the team page)."""
-    queries.team_for(team_id, current_user.id, "coach")
+    access.team_for(team_id, current_user.id, "coach")
     if not ConfirmForm().validate_on_submit():
         abort(400)
     removed = commands.remove_coach(team_id, current_user.id, user_id)
@@ -214,7 +215,7 @@ def remove_coach(team_id, user_id):
 @bp.post("/<id:team_id>/step-down")
 def step_down(team_id):
     """A coach gives up the role, while another coach stays with the team."""
-    team, _role = queries.team_for(team_id, current_user.id, "coach")
+    team, _role = access.team_for(team_id, current_user.id, "coach")
     name = team.name
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -241,7 +242,7 @@ def step_down(team_id):
 @bp.post("/<id:team_id>/archive")
 def archive(team_id):
     """The last coach steps down and archives the team."""
-    team, _role = queries.team_for(team_id, current_user.id, "coach")
+    team, _role = access.team_for(team_id, current_user.id, "coach")
     name = team.name
     if not ConfirmForm().validate_on_submit():
         abort(400)

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from coaching import rules
-from coaching.team import compose
+from coaching.composite import compose
 
 NOW = datetime(2026, 12, 1, 12, 0)
 AB = {"A": 9, "B": 9, "C": 3, "D": 3}

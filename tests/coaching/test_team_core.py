@@ -5,11 +5,11 @@ from datetime import datetime
 
 import pytest
 
+from coaching.composite import compose
 from coaching.content import load
-from coaching.team import advise
-from coaching.team import browse
-from coaching.team import compose
-from coaching.team import pair
+from coaching.guidance import advise
+from coaching.pairs import pair
+from coaching.table import browse
 
 AB = {"A": 9, "B": 9, "C": 3, "D": 3}
 CD = {"A": 3, "B": 3, "C": 9, "D": 9}

@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from accounts.models import User
 from coaching import queries
+from coaching.composite import compose
+from coaching.composite import compose_groups
 from coaching.demo import gen_team
-from coaching.team import browse
-from coaching.team import compose
-from coaching.team import compose_groups
+from coaching.table import browse
 from extensions import db
 
 
