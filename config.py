@@ -42,4 +42,37 @@ def defaults(instance_path: Path) -> dict:
         "RATELIMIT_HEADERS_ENABLED": False,
         # Redis down: keep limiting, per process, rather than refuse every log-in.
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        # Mail (docs/EMAIL.md). No MAIL_SERVER: messages go to the log and to the
+        # operators' outbox page, so a fresh install can still reset a password.
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER") or None,
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT") or 25),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD") or None,
+        "MAIL_USE_TLS": _flag(os.environ.get("MAIL_USE_TLS")),
+        "MAIL_USE_SSL": _flag(os.environ.get("MAIL_USE_SSL")),
+        "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_DEFAULT_SENDER")
+        or "Whole-brain selling <no-reply@localhost>",
+        "MAIL_TIMEOUT_SECONDS": 30,
+        # Links in mail start with this (e.g. https://wholebrain.example.com); unset,
+        # they use the address the request came in on. Set it in production.
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL") or None,
+        # The sender thread inside each app process; set false when `flask mail
+        # send --loop` runs as its own process. None: on, except under TESTING.
+        "MAIL_IN_PROCESS_SENDER": None,
+        "MAIL_SEND_INTERVAL_SECONDS": 5,
+        # A failed try waits base x 2^(tries-1) seconds, at most an hour; after
+        # MAIL_MAX_ATTEMPTS tries the message is marked failed.
+        "MAIL_RETRY_BASE_SECONDS": 60,
+        "MAIL_MAX_ATTEMPTS": 6,
+        # A sender holds a claimed message this long before another may take it.
+        "MAIL_CLAIM_SECONDS": 300,
+        "PASSWORD_RESET_MINUTES": 30,
+        # Reset links sent to one account per hour; more requests send nothing.
+        "PASSWORD_RESET_PER_ACCOUNT_HOUR": 3,
+        "PASSWORD_RESET_LIMIT_PER_ADDRESS": "10 per hour",
     }
+
+
+def _flag(value: str | None) -> bool:
+    """An environment switch: true, 1, yes or on."""
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")

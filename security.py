@@ -32,6 +32,8 @@ PUBLIC = frozenset(
         "accounts.register",
         "accounts.set_language",
         "accounts.logout",
+        "mail.forgot",
+        "mail.reset",
     }
 )
 

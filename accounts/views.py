@@ -35,7 +35,7 @@ from security import start_session
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
 
-def _sign_in(user):
+def sign_in(user):
     """A new session for this user: nothing of the anonymous one carries over but the language."""
     locale = session.get("locale")
     session.clear()
@@ -65,11 +65,11 @@ def register():
         else:
             db.session.add(user)
             db.session.commit()
-            _sign_in(user)
+            sign_in(user)
             log_event("register")
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.name))
-            return redirect(url_for("index"))
-    return render_template("accounts/register.html", form=form)
+            return redirect(_safe_next(request.args.get("next")))
+    return render_template("accounts/register.html", form=form, next=_next_kept())
 
 
 def _login_email():
@@ -111,10 +111,10 @@ def login():
             log_event("login_failed", email=email)
             form.password.errors.append(_("Wrong email or password."))
         else:
-            _sign_in(user)
+            sign_in(user)
             log_event("login")
             return redirect(_safe_next(request.args.get("next")))
-    return render_template("accounts/login.html", form=form)
+    return render_template("accounts/login.html", form=form, next=_next_kept())
 
 
 @bp.post("/logout")
@@ -252,6 +252,13 @@ def set_language():
             current_user.locale = form.locale.data
             db.session.commit()
     return redirect(_safe_next(form.next.data))
+
+
+def _next_kept():
+    """The `next` of this page, if safe, for the links between log-in and sign-up:
+    an invitation opened while signed out survives whichever one the person needs."""
+    target = request.args.get("next")
+    return target if target and _safe_next(target) == target else None
 
 
 def _safe_next(target):

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
-from database import utcnow
 from assessment import questionnaire
 from assessment.scoring import Profile
 from assessment.scoring import score
 from assessment.vocabulary import code_string
+from database import utcnow
 from extensions import db
 
 

@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy import update
 
 from accounts.models import User
-from database import utcnow
 from coaching import queries
 from coaching import rules
 from coaching.models import CoachNote
@@ -25,6 +24,7 @@ from coaching.models import Membership
 from coaching.models import Removal
 from coaching.models import Team
 from coaching.models import TeamCoach
+from database import utcnow
 from extensions import db
 
 

@@ -20,7 +20,6 @@ from sqlalchemy import insert
 from sqlalchemy import select
 
 from accounts.models import User
-from database import utcnow
 from accounts.passwords import UNUSABLE
 from assessment.models import Assessment
 from assessment.models import RoundAnswer
@@ -32,6 +31,7 @@ from assessment.vocabulary import pattern_of
 from coaching.models import Membership
 from coaching.models import Team
 from coaching.models import TeamCoach
+from database import utcnow
 from extensions import db
 
 LANGS = ("en", "zh_CN")

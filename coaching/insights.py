@@ -13,7 +13,6 @@ from flask_login import current_user
 from accounts.forms import ConfirmForm
 from accounts.language import content_lang
 from accounts.language import join_list
-from database import utcnow
 from assessment import charts
 from assessment.charts import PALETTE
 from assessment.charts import Series
@@ -28,6 +27,7 @@ from coaching.team import browse
 from coaching.team import compose
 from coaching.team import pair
 from database import row_id
+from database import utcnow
 from security import log_event
 from spreadsheets import csv_text
 

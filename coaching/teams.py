@@ -12,13 +12,13 @@ from flask_login import current_user
 
 from accounts.forms import ConfirmForm
 from accounts.language import join_list
-from database import utcnow
 from coaching import commands
 from coaching import queries
 from coaching.blueprint import bp
 from coaching.forms import InviteForm
 from coaching.forms import JoinForm
 from coaching.forms import TeamForm
+from database import utcnow
 from security import deny
 from security import log_event
 

@@ -18,8 +18,8 @@ from sqlalchemy import orm
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
-from database import utcnow
 from assessment.vocabulary import code_string
+from database import utcnow
 from extensions import db
 from selling.cues import BuyerEstimate
 from selling.cues import estimate

@@ -24,6 +24,7 @@ def live_server(tmp_path):
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
             "PASSWORD_HASH_METHOD": FAST_HASH,
             "AUTO_MIGRATE": True,
+            "MAIL_IN_PROCESS_SENDER": False,
         },
         instance_path=str(tmp_path),
     )

@@ -8,8 +8,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from accounts.models import User
-from database import utcnow
 from coaching.models import Invite
+from database import utcnow
 from extensions import db
 from tests.conftest import picks_for
 from tests.helpers import shows as _shows

@@ -11,7 +11,6 @@ from sqlalchemy import insert
 from sqlalchemy import select
 
 from accounts.models import User
-from database import utcnow
 from assessment import questionnaire
 from assessment.models import Assessment
 from assessment.models import RoundAnswer
@@ -19,6 +18,7 @@ from assessment.questionnaire import QUADRANTS
 from assessment.questionnaire import Element
 from assessment.scoring import score
 from assessment.text import Text
+from database import utcnow
 from extensions import db
 from instrument import health
 from instrument.views import write_csv

@@ -1,0 +1,31 @@
+"""The forgotten-password and new-password forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField
+from wtforms import PasswordField
+from wtforms.validators import DataRequired
+from wtforms.validators import Email
+from wtforms.validators import EqualTo
+from wtforms.validators import Length
+
+from accounts.forms import new_password
+
+
+class ForgotForm(FlaskForm):
+    email = EmailField(
+        _l("Email"),
+        validators=[
+            DataRequired(_l("Please enter your email address.")),
+            Email(_l("This is not a valid email address."), check_deliverability=False),
+            Length(max=254, message=_l("At most 254 characters.")),
+        ],
+    )
+
+
+class ResetForm(FlaskForm):
+    password = new_password(_l("New password"))
+    confirm = PasswordField(
+        _l("Repeat new password"),
+        validators=[EqualTo("password", _l("The two passwords differ."))],
+    )

@@ -1,0 +1,126 @@
+"""Password reset: the link's token, written with its message; used once."""
+
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
+
+from accounts.models import User
+from database import utcnow
+from extensions import db
+from mail import letters
+from mail import outbox
+from mail import tokens
+from mail.errors import UnsafeHeader
+from mail.models import MailToken
+
+RESET = "reset"
+
+
+def request_reset(email, lang):
+    """Write a reset link and its message for the account at `email`, if there is one.
+
+    Whether or not the account exists the same work is done (a token made and
+    hashed, the letter composed, the account and its recent links looked up),
+    so neither the page nor its timing tells a stranger which addresses exist.
+    More than PASSWORD_RESET_PER_ACCOUNT_HOUR requests an hour send nothing more.
+
+    :return: True if a message was written (for the security log only).
+    """
+    config = current_app.config
+    token, digest = tokens.make_token()
+    user = db.session.scalar(select(User).where(User.email == email))
+    since = utcnow() - timedelta(hours=1)
+    recent = db.session.scalar(
+        select(func.count(MailToken.id)).where(
+            MailToken.user_id == (user.id if user else -1),
+            MailToken.purpose == RESET,
+            MailToken.created_at > since,
+        )
+    )
+    lang = (user and user.locale or lang)[:2]
+    minutes = config["PASSWORD_RESET_MINUTES"]
+    letter = letters.compose(
+        RESET,
+        lang,
+        link=outbox.link("mail.reset", token=token),
+        name=user.name if user else email,
+        minutes=str(minutes),
+    )
+    if user is None or recent >= config["PASSWORD_RESET_PER_ACCOUNT_HOUR"]:
+        db.session.rollback()
+        return False
+    db.session.add(
+        MailToken(
+            user_id=user.id,
+            purpose=RESET,
+            digest=digest,
+            expires_at=utcnow() + timedelta(minutes=minutes),
+        )
+    )
+    try:
+        outbox.enqueue(
+            RESET,
+            letter,
+            to_addr=user.email,
+            to_name=user.name,
+            lang=lang,
+            user_id=user.id,
+        )
+    except UnsafeHeader:  # an address no form lets in: write nothing
+        db.session.rollback()
+        return False
+    db.session.commit()
+    return True
+
+
+def holder(token, purpose=RESET):
+    """The user whose unused, unexpired link this is; None for any other token."""
+    return db.session.scalar(
+        select(User)
+        .join(MailToken, MailToken.user_id == User.id)
+        .where(
+            MailToken.digest == tokens.digest_of(token),
+            MailToken.purpose == purpose,
+            MailToken.used_at.is_(None),
+            MailToken.expires_at > utcnow(),
+        )
+    )
+
+
+def use(token, purpose=RESET):
+    """Spend the token in one statement, so two tabs can never both use it.
+
+    Every other unused link of the same purpose for that user is spent too.
+
+    :return: the user it belonged to, or None if it was used, expired or unknown.
+    """
+    user = holder(token, purpose)
+    if user is None:
+        return None
+    now = utcnow()
+    spent = db.session.execute(
+        update(MailToken)
+        .where(
+            MailToken.digest == tokens.digest_of(token),
+            MailToken.used_at.is_(None),
+            MailToken.expires_at > now,
+        )
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if spent.rowcount != 1:
+        return None
+    db.session.execute(
+        update(MailToken)
+        .where(
+            MailToken.user_id == user.id,
+            MailToken.purpose == purpose,
+            MailToken.used_at.is_(None),
+        )
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return user

@@ -1,0 +1,233 @@
+"""Delivering the outbox: claim a due row, send it, mark it; retry with backoff.
+
+Any number of senders may run at once (the thread in each app process, `flask
+mail send --loop`): a sender first claims a row with one UPDATE that only
+succeeds while nobody else holds it, so no message goes out twice. A sender
+that dies after claiming leaves the row to be taken again once its claim runs
+out (MAIL_CLAIM_SECONDS): a message is never lost, and is sent twice only if a
+sender dies between the server's "250 OK" and marking the row sent.
+"""
+
+import logging
+import os
+import smtplib
+import socket
+import ssl
+import threading
+from datetime import timedelta
+
+from flask import current_app
+from flask import g
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
+
+from database import utcnow
+from extensions import db
+from mail import message
+from mail.errors import MailError
+from mail.models import FAILED
+from mail.models import PENDING
+from mail.models import SENT
+from mail.models import OutboxMessage
+
+log = logging.getLogger("wholebrain.mail")
+
+
+class LogTransport:
+    """No MAIL_SERVER: write the message to the log; operators also read it on
+    the outbox page, so a fresh install can still reset a password."""
+
+    keeps_copy = True
+
+    def send(self, mime):
+        body = mime.get_body(preferencelist=("plain",)).get_content()
+        log.info(
+            "mail (no MAIL_SERVER set, not sent)\nTo: %s\nSubject: %s\n\n%s",
+            mime["To"],
+            mime["Subject"],
+            body,
+        )
+
+
+class SmtpTransport:
+    """Send over SMTP with the MAIL_* settings, one connection per message."""
+
+    keeps_copy = False  # once delivered, the link lives in the mailbox only
+
+    def __init__(self, config):
+        self.config = config
+
+    def send(self, mime):
+        c = self.config
+        timeout = c["MAIL_TIMEOUT_SECONDS"]
+        context = ssl.create_default_context()
+        if c["MAIL_USE_SSL"]:
+            smtp = smtplib.SMTP_SSL(
+                c["MAIL_SERVER"], c["MAIL_PORT"], timeout=timeout, context=context
+            )
+        else:
+            smtp = smtplib.SMTP(c["MAIL_SERVER"], c["MAIL_PORT"], timeout=timeout)
+        with smtp:
+            if c["MAIL_USE_TLS"]:
+                smtp.starttls(context=context)
+            if c["MAIL_USERNAME"]:
+                smtp.login(c["MAIL_USERNAME"], c["MAIL_PASSWORD"] or "")
+            smtp.send_message(mime)
+
+
+def transport_for(config):
+    return SmtpTransport(config) if config["MAIL_SERVER"] else LogTransport()
+
+
+def worker_name():
+    """Who holds a claim: host, process and thread, for the operator's page."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{threading.get_ident() % 10**6}"
+
+
+def deliver_pending(transport=None, worker=None, batch=50):
+    """Send every message that is due, each claimed first; return how many went out."""
+    config = current_app.config
+    transport = transport or transport_for(config)
+    worker = worker or worker_name()
+    now = utcnow()
+    due = db.session.scalars(
+        select(OutboxMessage.id)
+        .where(OutboxMessage.status == PENDING, OutboxMessage.next_try_at <= now)
+        .where(_unclaimed(now))
+        .order_by(OutboxMessage.id)
+        .limit(batch)
+    ).all()
+    db.session.commit()
+    sent = 0
+    for message_id in due:
+        if _claim(message_id, worker, config["MAIL_CLAIM_SECONDS"]):
+            sent += _deliver(db.session.get(OutboxMessage, message_id), transport)
+    return sent
+
+
+def _unclaimed(now):
+    return or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now)
+
+
+def _claim(message_id, worker, seconds):
+    """Take the row for this sender, in one statement: True if nobody else has it."""
+    now = utcnow()
+    result = db.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == PENDING)
+        .where(_unclaimed(now))
+        .values(claimed_by=worker, claimed_until=now + timedelta(seconds=seconds))
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return result.rowcount == 1
+
+
+def _deliver(row, transport):
+    """Try one claimed message; record the outcome. Return 1 if it went out."""
+    config = current_app.config
+    row.attempts += 1
+    try:
+        mime = message.build(
+            sender=config["MAIL_DEFAULT_SENDER"],
+            to_name=row.to_name,
+            to_addr=row.to_addr,
+            subject=row.subject,
+            text=row.text_body,
+            html=row.html_body,
+            message_id=row.message_id,
+            lang=row.lang,
+            date=row.created_at,
+        )
+        transport.send(mime)
+    except (smtplib.SMTPException, OSError, MailError, ValueError) as error:
+        _failed(row, error, config)
+        db.session.commit()
+        return 0
+    row.status, row.sent_at, row.last_error = SENT, utcnow(), None
+    row.claimed_until = None
+    if not transport.keeps_copy:
+        row.text_body = row.html_body = ""
+    db.session.commit()
+    return 1
+
+
+def _failed(row, error, config):
+    """Keep the server's words for the operator; try again later unless it is hopeless."""
+    code = _smtp_code(error)
+    row.last_error = f"{type(error).__name__}: {error}"[:500]
+    row.claimed_until = None
+    hopeless = message.is_permanent(code) or isinstance(error, MailError | ValueError)
+    if hopeless or row.attempts >= config["MAIL_MAX_ATTEMPTS"]:
+        row.status = FAILED
+    else:
+        wait = message.backoff_seconds(row.attempts, config["MAIL_RETRY_BASE_SECONDS"])
+        row.next_try_at = utcnow() + timedelta(seconds=wait)
+    log.warning("mail %s to a recipient failed: %s", row.id, row.last_error)
+
+
+def _smtp_code(error):
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code
+    if isinstance(error, smtplib.SMTPRecipientsRefused) and error.recipients:
+        return min(code for code, _ in error.recipients.values())
+    return None
+
+
+class BackgroundSender:
+    """The sender thread inside an app process (MAIL_IN_PROCESS_SENDER).
+
+    Started by the first request of each process, not by create_app: a CLI
+    command needs none, and a thread does not survive gunicorn's fork.
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.wake = threading.Event()
+        self.stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._pid = None
+
+    def ensure_running(self):
+        if self._pid == os.getpid():
+            return
+        with self._lock:
+            if self._pid != os.getpid():
+                self._pid = os.getpid()
+                threading.Thread(
+                    target=self._run, name="mail-sender", daemon=True
+                ).start()
+
+    def stop(self):
+        self.stopped.set()
+        self.wake.set()
+
+    def _run(self):
+        interval = self.app.config["MAIL_SEND_INTERVAL_SECONDS"]
+        while not self.stopped.is_set():
+            self.wake.clear()
+            with self.app.app_context():
+                try:
+                    deliver_pending()
+                except Exception:  # a sender that dies delivers nothing more
+                    log.exception("mail sender: delivery round failed")
+                finally:
+                    db.session.remove()
+            self.wake.wait(interval)
+
+
+def init_app(app):
+    wanted = app.config["MAIL_IN_PROCESS_SENDER"]
+    if not (wanted or (wanted is None and not app.testing)):
+        return
+    sender = app.extensions["mail_sender"] = BackgroundSender(app)
+
+    @app.before_request
+    def _start_sender():
+        sender.ensure_running()
+
+    @app.teardown_request
+    def _wake_sender(_error=None):
+        if g.pop("mail_waiting", False):
+            sender.wake.set()

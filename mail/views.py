@@ -1,0 +1,96 @@
+"""Forgotten passwords (public), and the outbox (operators only)."""
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from accounts.language import content_lang
+from accounts.views import sign_in
+from extensions import db
+from extensions import limiter
+from mail import recovery
+from mail.forms import ForgotForm
+from mail.forms import ResetForm
+from mail.models import OutboxMessage
+from security import deny
+from security import log_event
+
+bp = Blueprint("mail", __name__, url_prefix="/mail")
+
+OUTBOX_ROWS = 200
+
+
+@bp.route("/forgot", methods=["GET", "POST"])
+@limiter.limit(
+    lambda: current_app.config["PASSWORD_RESET_LIMIT_PER_ADDRESS"], methods=["POST"]
+)
+def forgot():
+    form = ForgotForm()
+    if form.validate_on_submit():
+        email = form.email.data.strip().lower()
+        written = recovery.request_reset(email, content_lang())
+        log_event("password_reset_requested", known=written)
+        # The same words whether or not the address has an account.
+        flash(
+            _(
+                "If an account uses %(email)s, a link to choose a new password is on "
+                "its way there. It works once, for %(minutes)d minutes.",
+                email=email,
+                minutes=current_app.config["PASSWORD_RESET_MINUTES"],
+            )
+        )
+        return redirect(url_for(".forgot"))
+    return render_template("mail/forgot.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset(token):
+    if recovery.holder(token) is None:
+        return render_template("mail/reset_invalid.html"), 410
+    form = ResetForm()
+    if form.validate_on_submit():
+        user = recovery.use(token)
+        if user is None:  # another tab used it a moment ago
+            db.session.rollback()
+            return render_template("mail/reset_invalid.html"), 410
+        user.set_password(form.password.data)
+        user.end_all_sessions()
+        db.session.commit()
+        sign_in(user)
+        log_event("password_reset")
+        flash(_("Your new password is set. Every other session of yours has ended."))
+        return redirect(url_for("index"))
+    return render_template("mail/reset.html", form=form)
+
+
+@bp.get("/outbox")
+def outbox():
+    _operators_only()
+    status = request.args.get("status")
+    query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(OUTBOX_ROWS)
+    if status in ("pending", "sent", "failed"):
+        query = query.where(OutboxMessage.status == status)
+    return render_template(
+        "mail/outbox.html", messages=db.session.scalars(query).all(), status=status
+    )
+
+
+@bp.get("/outbox/<id:message_id>")
+def outbox_message(message_id):
+    _operators_only()
+    row = db.session.get(OutboxMessage, message_id) or abort(404)
+    return render_template("mail/outbox_message.html", message=row)
+
+
+def _operators_only():
+    """The outbox holds other people's links: to anyone but an operator it does not exist."""
+    if not current_user.is_operator:
+        deny("mail_outbox")
