@@ -82,7 +82,7 @@ def transport_for(config):
 
 def worker_name():
     """Who holds a claim: host, process and thread, for the operator's page."""
-    return f"{socket.gethostname()[:40]}:{os.getpid()}:{threading.get_ident() % 10**6}"
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{threading.get_ident()}"
 
 
 def deliver_pending(transport=None, worker=None, batch=50):
@@ -102,7 +102,7 @@ def deliver_pending(transport=None, worker=None, batch=50):
     sent = 0
     for message_id in due:
         if _claim(message_id, worker, config["MAIL_CLAIM_SECONDS"]):
-            sent += _deliver(db.session.get(OutboxMessage, message_id), transport)
+            sent += _deliver(message_id, worker, transport)
     return sent
 
 
@@ -124,10 +124,15 @@ def _claim(message_id, worker, seconds):
     return result.rowcount == 1
 
 
-def _deliver(row, transport):
-    """Try one claimed message; record the outcome. Return 1 if it went out."""
+def _deliver(message_id, worker, transport):
+    """Try one claimed message and record the outcome; 1 if it went out.
+
+    No transaction stays open while the mail server is talking: the row is read,
+    the transaction ends, the message is sent, then the outcome is written.
+    """
     config = current_app.config
-    row.attempts += 1
+    row = db.session.get(OutboxMessage, message_id)
+    attempts = row.attempts + 1
     try:
         mime = message.build(
             sender=config["MAIL_DEFAULT_SENDER"],
@@ -140,31 +145,44 @@ def _deliver(row, transport):
             lang=row.lang,
             date=row.created_at,
         )
+        db.session.commit()
         transport.send(mime)
     except (smtplib.SMTPException, OSError, MailError, ValueError) as error:
-        _failed(row, error, config)
-        db.session.commit()
+        db.session.rollback()
+        _record(message_id, worker, _failure(message_id, attempts, error, config))
         return 0
-    row.status, row.sent_at, row.last_error = SENT, utcnow(), None
-    row.claimed_until = None
+    outcome = {"status": SENT, "sent_at": utcnow(), "last_error": None}
     if not transport.keeps_copy:
-        row.text_body = row.html_body = ""
-    db.session.commit()
+        outcome |= {"text_body": "", "html_body": ""}
+    _record(message_id, worker, {"attempts": attempts, **outcome})
     return 1
 
 
-def _failed(row, error, config):
+def _record(message_id, worker, values):
+    """Write the outcome of a try and let go of the claim."""
+    db.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.claimed_by == worker)
+        .values(claimed_until=None, **values)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+
+
+def _failure(message_id, attempts, error, config):
     """Keep the server's words for the operator; try again later unless it is hopeless."""
     code = _smtp_code(error)
-    row.last_error = f"{type(error).__name__}: {error}"[:500]
-    row.claimed_until = None
+    text = f"{type(error).__name__}: {error}"[:500]
+    log.warning("mail %s failed (try %d): %s", message_id, attempts, text)
     hopeless = message.is_permanent(code) or isinstance(error, MailError | ValueError)
-    if hopeless or row.attempts >= config["MAIL_MAX_ATTEMPTS"]:
-        row.status = FAILED
-    else:
-        wait = message.backoff_seconds(row.attempts, config["MAIL_RETRY_BASE_SECONDS"])
-        row.next_try_at = utcnow() + timedelta(seconds=wait)
-    log.warning("mail %s to a recipient failed: %s", row.id, row.last_error)
+    if hopeless or attempts >= config["MAIL_MAX_ATTEMPTS"]:
+        return {"attempts": attempts, "last_error": text, "status": FAILED}
+    wait = message.backoff_seconds(attempts, config["MAIL_RETRY_BASE_SECONDS"])
+    return {
+        "attempts": attempts,
+        "last_error": text,
+        "next_try_at": utcnow() + timedelta(seconds=wait),
+    }
 
 
 def _smtp_code(error):
