@@ -67,6 +67,10 @@ def defaults(instance_path: Path) -> dict:
         # A sender holds a claimed message this long before another may take it.
         "MAIL_CLAIM_SECONDS": 300,
         "PASSWORD_RESET_MINUTES": 30,
+        # Joining a team needs a confirmed address; a confirmation link works this long.
+        "REQUIRE_CONFIRMED_EMAIL": True,
+        "CONFIRM_EMAIL_HOURS": 48,
+        "CONFIRM_EMAIL_PER_ACCOUNT_HOUR": 3,
         # Reset links sent to one account per hour; more requests send nothing.
         "PASSWORD_RESET_PER_ACCOUNT_HOUR": 3,
         "PASSWORD_RESET_LIMIT_PER_ADDRESS": "10 per hour",

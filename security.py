@@ -34,6 +34,7 @@ PUBLIC = frozenset(
         "accounts.logout",
         "mail.forgot",
         "mail.reset",
+        "mail.confirm",
     }
 )
 

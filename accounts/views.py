@@ -25,6 +25,7 @@ from accounts.forms import LoginForm
 from accounts.forms import PasswordChangeForm
 from accounts.forms import RegistrationForm
 from accounts.models import User
+from accounts.models import registered
 from accounts.passwords import waste_time_like_a_check
 from database import reads_only
 from extensions import db
@@ -64,12 +65,16 @@ def register():
             form.email.errors.append(_("An account with this email already exists."))
         else:
             db.session.add(user)
+            db.session.flush()
+            registered.send(
+                current_app._get_current_object(), user=user, next=kept_next()
+            )
             db.session.commit()
             sign_in(user)
             log_event("register")
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.name))
-            return redirect(_safe_next(request.args.get("next")))
-    return render_template("accounts/register.html", form=form, next=_next_kept())
+            return redirect(safe_next(request.args.get("next")))
+    return render_template("accounts/register.html", form=form, next=kept_next())
 
 
 def _login_email():
@@ -113,8 +118,8 @@ def login():
         else:
             sign_in(user)
             log_event("login")
-            return redirect(_safe_next(request.args.get("next")))
-    return render_template("accounts/login.html", form=form, next=_next_kept())
+            return redirect(safe_next(request.args.get("next")))
+    return render_template("accounts/login.html", form=form, next=kept_next())
 
 
 @bp.post("/logout")
@@ -251,17 +256,20 @@ def set_language():
         if current_user.is_authenticated:
             current_user.locale = form.locale.data
             db.session.commit()
-    return redirect(_safe_next(form.next.data))
+    return redirect(safe_next(form.next.data))
 
 
-def _next_kept():
-    """The `next` of this page, if safe, for the links between log-in and sign-up:
-    an invitation opened while signed out survives whichever one the person needs."""
-    target = request.args.get("next")
-    return target if target and _safe_next(target) == target else None
+def kept_next(target=None):
+    """`target` (by default this page's `next`) if it is safe to carry on, else None.
+
+    The links between log-in and sign-up, and the confirmation link, carry it:
+    an invitation opened while signed out survives whichever the person needs.
+    """
+    target = request.args.get("next") if target is None else target
+    return target if target and safe_next(target) == target else None
 
 
-def _safe_next(target):
+def safe_next(target):
     """Follow `next` only within this site, so a link cannot send users elsewhere.
 
     Browsers read a backslash as a slash ("/\\evil.example" is another site),

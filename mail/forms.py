@@ -1,8 +1,9 @@
-"""The forgotten-password and new-password forms."""
+"""The forgotten-password, new-password and confirmation-link forms."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField
+from wtforms import HiddenField
 from wtforms import PasswordField
 from wtforms.validators import DataRequired
 from wtforms.validators import Email
@@ -29,3 +30,9 @@ class ResetForm(FlaskForm):
         _l("Repeat new password"),
         validators=[EqualTo("password", _l("The two passwords differ."))],
     )
+
+
+class ResendForm(FlaskForm):
+    """Ask for a new confirmation link; `next` is where to go on once confirmed."""
+
+    next = HiddenField()

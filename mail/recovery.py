@@ -1,4 +1,7 @@
-"""Password reset: the link's token, written with its message; used once."""
+"""Links mailed to an account's address: password reset and address confirmation.
+
+Each link's token is written with its message in one transaction, and is used once.
+"""
 
 from datetime import timedelta
 
@@ -7,7 +10,9 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
 
+from accounts.language import content_lang
 from accounts.models import User
+from accounts.models import registered
 from database import utcnow
 from extensions import db
 from mail import letters
@@ -16,7 +21,7 @@ from mail import tokens
 from mail.errors import UnsafeHeader
 from mail.models import MailToken
 
-RESET = "reset"
+RESET, CONFIRM = "reset", "confirm"
 
 
 def request_reset(email, lang):
@@ -32,14 +37,7 @@ def request_reset(email, lang):
     config = current_app.config
     token, digest = tokens.make_token()
     user = db.session.scalar(select(User).where(User.email == email))
-    since = utcnow() - timedelta(hours=1)
-    recent = db.session.scalar(
-        select(func.count(MailToken.id)).where(
-            MailToken.user_id == (user.id if user else -1),
-            MailToken.purpose == RESET,
-            MailToken.created_at > since,
-        )
-    )
+    recent = _links_this_hour(user.id if user else -1, RESET)
     lang = (user and user.locale or lang)[:2]
     minutes = config["PASSWORD_RESET_MINUTES"]
     letter = letters.compose(
@@ -124,3 +122,70 @@ def use(token, purpose=RESET):
         .execution_options(synchronize_session=False)
     )
     return user
+
+
+def _links_this_hour(user_id, purpose):
+    since = utcnow() - timedelta(hours=1)
+    return db.session.scalar(
+        select(func.count(MailToken.id)).where(
+            MailToken.user_id == user_id,
+            MailToken.purpose == purpose,
+            MailToken.created_at > since,
+        )
+    )
+
+
+def send_confirmation(user, lang, next_url=None):
+    """Add a confirmation link for `user`'s address and its message; the caller commits.
+
+    :param next_url: a safe path to go on to once confirmed (an invitation).
+    :return: False when CONFIRM_EMAIL_PER_ACCOUNT_HOUR links went out this hour.
+    """
+    config = current_app.config
+    if (
+        user.id
+        and _links_this_hour(user.id, CONFIRM)
+        >= config["CONFIRM_EMAIL_PER_ACCOUNT_HOUR"]
+    ):
+        return False
+    token, digest = tokens.make_token()
+    hours = config["CONFIRM_EMAIL_HOURS"]
+    lang = (user.locale or lang)[:2]
+    letter = letters.compose(
+        CONFIRM,
+        lang,
+        link=outbox.link("mail.confirm", token=token, next=next_url),
+        name=user.name,
+        hours=str(hours),
+    )
+    db.session.add(
+        MailToken(
+            user_id=user.id,
+            purpose=CONFIRM,
+            digest=digest,
+            expires_at=utcnow() + timedelta(hours=hours),
+        )
+    )
+    outbox.enqueue(
+        CONFIRM,
+        letter,
+        to_addr=user.email,
+        to_name=user.name,
+        lang=lang,
+        user_id=user.id,
+    )
+    return True
+
+
+def confirm(token):
+    """Mark the address of the link's account confirmed; None for a spent link."""
+    user = use(token, CONFIRM)
+    if user is not None:
+        user.email_confirmed_at = user.email_confirmed_at or utcnow()
+    return user
+
+
+@registered.connect
+def _on_registered(app, user, next=None):
+    """A new account gets its confirmation link in the sign-up's own transaction."""
+    send_confirmation(user, content_lang(), next)

@@ -1,4 +1,5 @@
-"""Forgotten passwords (public), and the outbox (operators only)."""
+"""Forgotten passwords and address confirmation (links from mail), and the
+outbox (operators only)."""
 
 from flask import Blueprint
 from flask import abort
@@ -10,14 +11,19 @@ from flask import request
 from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_login import login_required
 from sqlalchemy import select
 
 from accounts.language import content_lang
+from accounts.views import kept_next
+from accounts.views import safe_next
 from accounts.views import sign_in
+from database import utcnow
 from extensions import db
 from extensions import limiter
 from mail import recovery
 from mail.forms import ForgotForm
+from mail.forms import ResendForm
 from mail.forms import ResetForm
 from mail.models import OutboxMessage
 from security import deny
@@ -63,12 +69,54 @@ def reset(token):
             return render_template("mail/reset_invalid.html"), 410
         user.set_password(form.password.data)
         user.end_all_sessions()
+        # The link reached the mailbox: that confirms the address too.
+        user.email_confirmed_at = user.email_confirmed_at or utcnow()
         db.session.commit()
         sign_in(user)
         log_event("password_reset")
         flash(_("Your new password is set. Every other session of yours has ended."))
         return redirect(url_for("index"))
     return render_template("mail/reset.html", form=form)
+
+
+@bp.get("/confirm/<token>")
+def confirm(token):
+    """Following the mailed link confirms the address, then goes on (an invitation)."""
+    user = recovery.confirm(token)
+    if user is None:
+        db.session.rollback()
+        return render_template("mail/confirm_invalid.html", form=ResendForm()), 410
+    db.session.commit()
+    log_event("email_confirmed", account=user.id)
+    flash(_("Your email address %(email)s is confirmed.", email=user.email))
+    target = kept_next()
+    if current_user.is_authenticated and current_user.id == user.id:
+        return redirect(safe_next(target))
+    return redirect(url_for("accounts.login", next=target))
+
+
+@bp.post("/confirm")
+@login_required
+def send_confirmation():
+    """A new confirmation link for the signed-in user's address."""
+    form = ResendForm()
+    if not form.validate_on_submit():
+        abort(400)
+    target = kept_next(form.next.data or "")
+    if current_user.email_confirmed_at:
+        flash(_("Your email address is already confirmed."))
+    elif recovery.send_confirmation(current_user, content_lang(), target):
+        db.session.commit()
+        log_event("confirmation_sent")
+        flash(
+            _(
+                "A confirmation link is on its way to %(email)s.",
+                email=current_user.email,
+            )
+        )
+    else:
+        flash(_("Several links went out within the hour: please use the latest one."))
+    return redirect(safe_next(target or url_for("accounts.settings")))
 
 
 @bp.get("/outbox")

@@ -64,6 +64,8 @@ def app(tmp_path):
             "PASSWORD_HASH_METHOD": FAST_HASH,
             "AUTO_MIGRATE": True,
             "MAIL_IN_PROCESS_SENDER": False,
+            # Team tests join without the mailed link; tests/mail checks the rule.
+            "REQUIRE_CONFIRMED_EMAIL": False,
         },
         instance_path=str(tmp_path),
     )
@@ -94,6 +96,8 @@ def make_app(tmp_path):
             "SECRET_KEY": "test",
             "AUTO_MIGRATE": True,
             "MAIL_IN_PROCESS_SENDER": False,
+            # Team tests join without the mailed link; tests/mail checks the rule.
+            "REQUIRE_CONFIRMED_EMAIL": False,
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
             "PASSWORD_HASH_METHOD": FAST_HASH,
             **config,
@@ -122,6 +126,8 @@ def world(tmp_path_factory):
             "PASSWORD_HASH_METHOD": FAST_HASH,
             "AUTO_MIGRATE": True,
             "MAIL_IN_PROCESS_SENDER": False,
+            # Team tests join without the mailed link; tests/mail checks the rule.
+            "REQUIRE_CONFIRMED_EMAIL": False,
             "LOGIN_LIMIT_PER_ACCOUNT": "100000 per minute",
             "LOGIN_LIMIT_PER_ADDRESS": "100000 per minute",
         },

@@ -25,6 +25,8 @@ def live_server(tmp_path):
             "PASSWORD_HASH_METHOD": FAST_HASH,
             "AUTO_MIGRATE": True,
             "MAIL_IN_PROCESS_SENDER": False,
+            # Team tests join without the mailed link; tests/mail checks the rule.
+            "REQUIRE_CONFIRMED_EMAIL": False,
         },
         instance_path=str(tmp_path),
     )
