@@ -39,6 +39,34 @@ def live_server(tmp_path):
     close_database(app)
 
 
+@pytest.fixture
+def mail_server_app(tmp_path, smtp_server):
+    """The app on a free port as in production: its own sender thread mails to
+    `smtp_server`, and joining a team needs a confirmed address."""
+    app = create_app(
+        {
+            "SECRET_KEY": "browser-test",
+            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
+            "PASSWORD_HASH_METHOD": FAST_HASH,
+            "AUTO_MIGRATE": True,
+            "MAIL_SERVER": "127.0.0.1",
+            "MAIL_PORT": smtp_server.port,
+            "MAIL_IN_PROCESS_SENDER": True,
+            "MAIL_SEND_INTERVAL_SECONDS": 1,
+        },
+        instance_path=str(tmp_path),
+    )
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield app, f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+    if "mail_sender" in app.extensions:
+        app.extensions["mail_sender"].stop()
+    close_database(app)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright. CI must have it: there the test fails, never skips."""

@@ -1,46 +1,12 @@
 """Forgot password → the mail arrives over SMTP → its link → a new password → signed in."""
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
-from app import create_app
-from tests.conftest import FAST_HASH
 from tests.conftest import Actions
-from tests.conftest import close_database
-from tests.conftest import database_url
 from tests.mail.conftest import reset_path
-
-
-@pytest.fixture
-def mail_server_app(tmp_path, smtp_server):
-    """The app on a free port, its own sender thread mailing to `smtp_server`."""
-    app = create_app(
-        {
-            "SECRET_KEY": "browser-test",
-            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
-            "PASSWORD_HASH_METHOD": FAST_HASH,
-            "AUTO_MIGRATE": True,
-            "MAIL_SERVER": "127.0.0.1",
-            "MAIL_PORT": smtp_server.port,
-            "MAIL_IN_PROCESS_SENDER": True,
-            "MAIL_SEND_INTERVAL_SECONDS": 1,
-        },
-        instance_path=str(tmp_path),
-    )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield app, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-    if "mail_sender" in app.extensions:
-        app.extensions["mail_sender"].stop()
-    close_database(app)
-
 
 WORDS = {
     "en-US": {
@@ -75,6 +41,8 @@ def test_forgot_password_mail_link_new_password_signed_in(
     """A person who forgot their password gets back in from the mail, in their language."""
     app, base = mail_server_app
     Actions(app.test_client()).register(email="ann@example.com", name="Ann Lee")
+    smtp_server.wait_for(1)  # the sign-up's confirmation
+    smtp_server.messages.clear()
     words = WORDS[locale]
     context = browser.new_context(locale=locale)
     page = context.new_page()
