@@ -8,6 +8,7 @@ WEB_EDGE = (
     "demo",
     "forms",
     "insights",
+    "mailing",
     "models",
     "notes",
     "queries",

@@ -14,6 +14,7 @@ from flask_login import current_user
 from accounts.forms import ConfirmForm
 from accounts.language import join_list
 from coaching import commands
+from coaching import mailing
 from coaching import queries
 from coaching.blueprint import bp
 from coaching.forms import InviteForm
@@ -144,6 +145,7 @@ def _unconfirmed():
 
 @bp.get("/join/<code>")
 def join_link(code):
+    mailing.mark_opened(request.args.get("m"))  # a link from an invitation email
     return redirect(url_for(".join", code=code))
 
 

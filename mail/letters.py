@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from mail.message import one_line
+
 LANGS = ("en", "zh")
 
 
@@ -42,6 +44,9 @@ def compose(kind: str, lang: str, link: str, **values: str) -> Letter:
     """
     texts = _content()[kind]
     say = {key: _fill(texts[key][lang], values) for key in texts if key != "body"}
+    # A name or team typed with a line break still makes a one-line subject.
+    one_line_values = {k: one_line(v) for k, v in values.items()}
+    say["subject"] = _fill(texts["subject"][lang], one_line_values)
     paragraphs = [_fill(p[lang], values) for p in texts["body"]]
     text = "\n\n".join(
         [say["greeting"], *paragraphs, f"{say['action']}:\n{link}", say["closing"]]

@@ -172,7 +172,7 @@ def _record(message_id, worker, values):
 def _failure(message_id, attempts, error, config):
     """Keep the server's words for the operator; try again later unless it is hopeless."""
     code = _smtp_code(error)
-    text = f"{type(error).__name__}: {error}"[:500]
+    text = f"{type(error).__name__}: {_words(error)}"[:500]
     log.warning("mail %s failed (try %d): %s", message_id, attempts, text)
     hopeless = message.is_permanent(code) or isinstance(error, MailError | ValueError)
     if hopeless or attempts >= config["MAIL_MAX_ATTEMPTS"]:
@@ -183,6 +183,20 @@ def _failure(message_id, attempts, error, config):
         "last_error": text,
         "next_try_at": utcnow() + timedelta(seconds=wait),
     }
+
+
+def _words(error):
+    """What the server said (`550 5.1.1 no such user`), else the error itself."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        said = error.smtp_error
+        said = said.decode("utf-8", "replace") if isinstance(said, bytes) else said
+        return f"{error.smtp_code} {said}"
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return "; ".join(
+            f"{addr}: {code} {said.decode('utf-8', 'replace')}"
+            for addr, (code, said) in error.recipients.items()
+        )
+    return str(error)
 
 
 def _smtp_code(error):

@@ -36,7 +36,7 @@ SHARED = {"extensions", "database", "security", "errors", "spreadsheets"}
 ALLOWED = {
     "assessment": SHARED | {"accounts"},
     "accounts": SHARED | {"privacy"},  # own-data export and erasure (to move, issue 15)
-    "coaching": SHARED | {"accounts", "assessment"},
+    "coaching": SHARED | {"accounts", "assessment", "mail"},
     "selling": SHARED | {"accounts", "assessment", "coaching"},
     "instrument": SHARED | {"accounts", "assessment"},
     "mail": SHARED | {"accounts"},

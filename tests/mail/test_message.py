@@ -82,7 +82,8 @@ def test_only_5xx_replies_are_permanent():
 @pytest.mark.parametrize("lang", letters.LANGS)
 def test_every_letter_exists_in_both_languages(kind, lang):
     """Each letter composes in zh and en, with the link in both bodies."""
-    letter = letters.compose(kind, lang, link=LINK, name="Li", minutes="30", hours="48")
+    values = {"name": "Li", "minutes": "30", "hours": "48", "coach": "Wu", "team": "T"}
+    letter = letters.compose(kind, lang, link=LINK, days="30", **values)
     assert letter.subject and LINK in letter.text and LINK in letter.html
     assert "{" not in letter.text  # every placeholder filled
 
