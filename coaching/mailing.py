@@ -12,7 +12,6 @@ from flask import redirect
 from flask import render_template
 from flask import url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import and_
 from sqlalchemy import exists
@@ -67,13 +66,7 @@ def email_page(team_id):
         if not form.addresses.errors:
             count = _send_invitations(team, found.valid, form.lang.data)
             log_event("invite_emailed", team=team_id, count=count)
-            flash(
-                ngettext(
-                    "%(num)d invitation is on its way.",
-                    "%(num)d invitations are on their way.",
-                    count,
-                )
-            )
+            flash(_("Invitations on their way: %(n)d.", n=count))
             return redirect(url_for(".email_page", team_id=team_id))
     return render_template(
         "coaching/email.html",
@@ -217,12 +210,7 @@ def remind(team_id):
         )
     db.session.commit()
     log_event("members_reminded", team=team_id, count=len(people))
-    flash(
-        ngettext("%(num)d member reminded.", "%(num)d members reminded.", len(people))
-        + (
-            " " + _("Members reminded within the last day were left out.")
-            if recent
-            else ""
-        )
-    )
+    flash(_("Members reminded: %(n)d.", n=len(people)))
+    if recent:
+        flash(_("Members reminded within the last day were left out."))
     return redirect(url_for(".email_page", team_id=team_id))
