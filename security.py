@@ -35,6 +35,7 @@ PUBLIC = frozenset(
         "mail.forgot",
         "mail.reset",
         "mail.confirm",
+        "mail.change_address",
     }
 )
 

@@ -36,3 +36,20 @@ class ResendForm(FlaskForm):
     """Ask for a new confirmation link; `next` is where to go on once confirmed."""
 
     next = HiddenField()
+
+
+class AddressForm(FlaskForm):
+    """A new email address, confirmed with the current password."""
+
+    email = EmailField(
+        _l("New email address"),
+        validators=[
+            DataRequired(_l("Please enter your email address.")),
+            Email(_l("This is not a valid email address."), check_deliverability=False),
+            Length(max=254, message=_l("At most 254 characters.")),
+        ],
+    )
+    password = PasswordField(
+        _l("Your password, to confirm"),
+        validators=[DataRequired(_l("Please enter your password."))],
+    )

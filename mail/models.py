@@ -62,6 +62,9 @@ class MailToken(db.Model):
     )
     purpose: Mapped[str] = mapped_column(String(10))
     digest: Mapped[str] = mapped_column(String(64), unique=True)
+    # For a change of address: the new address, which replaces the old one only
+    # when this link (mailed to it) is followed.
+    new_email: Mapped[str | None] = mapped_column(String(254))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]

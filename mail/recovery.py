@@ -9,6 +9,7 @@ from flask import current_app
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 
 from accounts.language import content_lang
 from accounts.models import User
@@ -21,7 +22,7 @@ from mail import tokens
 from mail.errors import UnsafeHeader
 from mail.models import MailToken
 
-RESET, CONFIRM = "reset", "confirm"
+RESET, CONFIRM, ADDRESS = "reset", "confirm", "address"
 
 
 def request_reset(email, lang):
@@ -189,3 +190,88 @@ def confirm(token):
 def _on_registered(app, user, next=None):
     """A new account gets its confirmation link in the sign-up's own transaction."""
     send_confirmation(user, content_lang(), next)
+
+
+def request_address_change(user, new_email, lang):
+    """Mail a link to `new_email`; the account keeps its address until it is followed.
+
+    The caller commits. :return: False when CONFIRM_EMAIL_PER_ACCOUNT_HOUR links
+    of this kind went out this hour (nothing is written then).
+    """
+    config = current_app.config
+    if _links_this_hour(user.id, ADDRESS) >= config["CONFIRM_EMAIL_PER_ACCOUNT_HOUR"]:
+        return False
+    token, digest = tokens.make_token()
+    hours = config["CONFIRM_EMAIL_HOURS"]
+    lang = (user.locale or lang)[:2]
+    letter = letters.compose(
+        ADDRESS,
+        lang,
+        link=outbox.link("mail.change_address", token=token),
+        name=user.name,
+        hours=str(hours),
+    )
+    db.session.add(
+        MailToken(
+            user_id=user.id,
+            purpose=ADDRESS,
+            digest=digest,
+            new_email=new_email,
+            expires_at=utcnow() + timedelta(hours=hours),
+        )
+    )
+    outbox.enqueue(
+        ADDRESS,
+        letter,
+        to_addr=new_email,
+        to_name=user.name,
+        lang=lang,
+        user_id=user.id,
+    )
+    return True
+
+
+def change_address(token):
+    """Follow a change-of-address link: the new address replaces the old one,
+    confirmed, and the old address is told. Commits.
+
+    :return: ("changed", user), ("taken", None) when another account uses the
+        address by now, or ("invalid", None) for a used, expired or unknown link.
+    """
+    row = db.session.scalar(
+        select(MailToken).where(
+            MailToken.digest == tokens.digest_of(token),
+            MailToken.purpose == ADDRESS,
+        )
+    )
+    new_email = row and row.new_email
+    user = use(token, ADDRESS)
+    if user is None:
+        db.session.rollback()
+        return "invalid", None
+    if db.session.scalar(select(User.id).where(User.email == new_email)):
+        db.session.rollback()
+        return "taken", None
+    old_email, lang = user.email, (user.locale or content_lang())[:2]
+    user.email, user.email_confirmed_at = new_email, utcnow()
+    letter = letters.compose(
+        "address_changed",
+        lang,
+        link=outbox.link("accounts.login"),
+        name=user.name,
+        new_email=new_email,
+    )
+    outbox.enqueue(
+        "address_changed",
+        letter,
+        to_addr=old_email,
+        to_name=user.name,
+        lang=lang,
+        user_id=user.id,
+    )
+    try:
+        db.session.commit()
+    except IntegrityError:  # someone signed up with it a moment ago
+        db.session.rollback()
+        return "taken", None
+    return "changed", user

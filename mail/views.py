@@ -22,6 +22,7 @@ from database import utcnow
 from extensions import db
 from extensions import limiter
 from mail import recovery
+from mail.forms import AddressForm
 from mail.forms import ForgotForm
 from mail.forms import ResendForm
 from mail.forms import ResetForm
@@ -117,6 +118,62 @@ def send_confirmation():
     else:
         flash(_("Several links went out within the hour: please use the latest one."))
     return redirect(safe_next(target or url_for("accounts.settings")))
+
+
+def _password_key():
+    # The key accounts/views.py counts wrong current passwords under: one budget.
+    return f"confirm:{current_user.get_id()}"
+
+
+@bp.route("/address", methods=["GET", "POST"])
+@login_required
+@limiter.limit(
+    lambda: current_app.config["CONFIRM_LIMIT_PER_ACCOUNT"],
+    key_func=_password_key,
+    methods=["POST"],
+    deduct_when=lambda response: response.status_code == 200,
+)
+def address():
+    """Ask to use another address: it replaces the old one once its link is followed."""
+    form = AddressForm()
+    if form.validate_on_submit():
+        new_email = form.email.data.strip().lower()
+        if not current_user.check_password(form.password.data):
+            form.password.errors.append(_("This is not your current password."))
+        elif new_email == current_user.email:
+            form.email.errors.append(_("This is already your address."))
+        elif recovery.request_address_change(current_user, new_email, content_lang()):
+            db.session.commit()
+            log_event("address_change_requested")
+            flash(
+                _(
+                    "A link is on its way to %(email)s. Your address changes when you "
+                    "follow it; until then it stays %(old)s.",
+                    email=new_email,
+                    old=current_user.email,
+                )
+            )
+            return redirect(url_for("accounts.settings"))
+        else:
+            flash(
+                _("Several links went out within the hour: please use the latest one.")
+            )
+    return render_template("mail/address.html", form=form)
+
+
+@bp.get("/address/<token>")
+def change_address(token):
+    outcome, user = recovery.change_address(token)
+    if outcome == "invalid":
+        return render_template("mail/confirm_invalid.html", form=ResendForm()), 410
+    if outcome == "taken":
+        flash(_("Another account uses this address now, so yours stays as it was."))
+    else:
+        log_event("address_changed", account=user.id)
+        flash(_("Your email address is now %(email)s.", email=user.email))
+    if current_user.is_authenticated:
+        return redirect(url_for("accounts.settings"))
+    return redirect(url_for("accounts.login"))
 
 
 @bp.get("/outbox")

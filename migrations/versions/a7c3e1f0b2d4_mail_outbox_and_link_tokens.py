@@ -6,8 +6,9 @@ Create Date: 2026-11-30 12:48:17.312052
 
 `mail_outbox`: every message to send, written in the transaction of the change
 that causes it, with its delivery state (claim, tries, last error).
-`mail_tokens`: the SHA-256 of each link's secret (password reset), with its
-expiry and the moment it was used. Both go with a deleted account (CASCADE).
+`mail_tokens`: the SHA-256 of each link's secret (password reset, address
+confirmation, change of address with the new address), with its expiry and
+the moment it was used. Both go with a deleted account (CASCADE).
 """
 from alembic import op
 import sqlalchemy as sa
@@ -53,6 +54,7 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('purpose', sa.String(length=10), nullable=False),
     sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('new_email', sa.String(length=254), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('expires_at', sa.DateTime(), nullable=False),
     sa.Column('used_at', sa.DateTime(), nullable=True),

@@ -83,6 +83,7 @@ def test_only_5xx_replies_are_permanent():
 def test_every_letter_exists_in_both_languages(kind, lang):
     """Each letter composes in zh and en, with the link in both bodies."""
     values = {"name": "Li", "minutes": "30", "hours": "48", "coach": "Wu", "team": "T"}
+    values["new_email"] = "new@example.com"
     letter = letters.compose(kind, lang, link=LINK, days="30", **values)
     assert letter.subject and LINK in letter.text and LINK in letter.html
     assert "{" not in letter.text  # every placeholder filled
