@@ -71,6 +71,8 @@ FORMS = {
     "forgot": ("/mail/forgot", ["email"], True),
     "reset": ("/mail/reset/not-a-token", ["password", "confirm"], True),
     "confirmation": ("/mail/confirm", ["next"], False),
+    "address": ("/mail/address", ["email", "password"], False),
+    "email_invite": ("/teams/{team}/email", ["addresses", "lang"], False),
     "password": ("/account/password", ["current", "password", "confirm"], False),
     "delete": ("/account/delete", ["password"], False),
     "team": ("/teams/", ["name"], False),
