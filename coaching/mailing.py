@@ -104,7 +104,11 @@ def _send_invitations(team, addresses, locale):
             team=team.name,
             days=str(INVITE_DAYS),
         )
-        row = outbox.enqueue("invite", letter, to_addr=address, lang=lang)
+        # Tied to the coach's account: their name is in it, and their codes die
+        # with the account (so do its unsent messages).
+        row = outbox.enqueue(
+            "invite", letter, to_addr=address, lang=lang, user_id=current_user.id
+        )
         db.session.flush()
         mailed.outbox_id = row.id
     db.session.commit()

@@ -30,7 +30,8 @@ class OutboxMessage(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
-    # The account it concerns, if any: the message goes with a deleted account.
+    # The account it concerns (the recipient's, or the coach who wrote an
+    # invitation): the message goes with that account when it is deleted.
     user_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), index=True
     )

@@ -250,6 +250,12 @@ class BackgroundSender:
 
 
 def init_app(app):
+    # Without MAIL_SERVER the log is where a message is read: it must show.
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
     wanted = app.config["MAIL_IN_PROCESS_SENDER"]
     if not (wanted or (wanted is None and not app.testing)):
         return
