@@ -58,7 +58,9 @@ class MailToken(db.Model):
     __tablename__ = "mail_tokens"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(
+    # None: a reset asked for an address with no account, written so that both
+    # answers cost the same; it opens nothing.
+    user_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     purpose: Mapped[str] = mapped_column(String(10))

@@ -28,9 +28,10 @@ RESET, CONFIRM, ADDRESS = "reset", "confirm", "address"
 def request_reset(email, lang):
     """Write a reset link and its message for the account at `email`, if there is one.
 
-    Whether or not the account exists the same work is done (a token made and
-    hashed, the letter composed, the account and its recent links looked up),
-    so neither the page nor its timing tells a stranger which addresses exist.
+    Whether or not the account exists the same work is done (the account and
+    its recent links looked up, the letter composed, a token made, hashed and
+    written, one commit), so neither the page nor its timing tells a stranger
+    which addresses exist; only the outbox row is added for a real account.
     More than PASSWORD_RESET_PER_ACCOUNT_HOUR requests an hour send nothing more.
 
     :return: True if a message was written (for the security log only).
@@ -48,31 +49,32 @@ def request_reset(email, lang):
         name=user.name if user else email,
         minutes=str(minutes),
     )
-    if user is None or recent >= config["PASSWORD_RESET_PER_ACCOUNT_HOUR"]:
-        db.session.rollback()
-        return False
+    send = user is not None and recent < config["PASSWORD_RESET_PER_ACCOUNT_HOUR"]
+    # A token is written either way, so both answers cost one insert and one
+    # commit; one tied to no account can never be used (`holder` finds nobody).
     db.session.add(
         MailToken(
-            user_id=user.id,
+            user_id=user.id if send else None,
             purpose=RESET,
             digest=digest,
             expires_at=utcnow() + timedelta(minutes=minutes),
         )
     )
-    try:
-        outbox.enqueue(
-            RESET,
-            letter,
-            to_addr=user.email,
-            to_name=user.name,
-            lang=lang,
-            user_id=user.id,
-        )
-    except UnsafeHeader:  # an address no form lets in: write nothing
-        db.session.rollback()
-        return False
+    if send:
+        try:
+            outbox.enqueue(
+                RESET,
+                letter,
+                to_addr=user.email,
+                to_name=user.name,
+                lang=lang,
+                user_id=user.id,
+            )
+        except UnsafeHeader:  # an address no form lets in: write nothing
+            db.session.rollback()
+            return False
     db.session.commit()
-    return True
+    return send
 
 
 def holder(token, purpose=RESET):

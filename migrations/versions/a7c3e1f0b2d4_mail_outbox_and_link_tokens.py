@@ -51,7 +51,7 @@ def upgrade():
 
     op.create_table('mail_tokens',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
     sa.Column('purpose', sa.String(length=10), nullable=False),
     sa.Column('digest', sa.String(length=64), nullable=False),
     sa.Column('new_email', sa.String(length=254), nullable=True),
