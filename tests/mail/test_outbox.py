@@ -238,3 +238,25 @@ def test_the_outbox_does_not_exist_for_anyone_else(app, actions):
     actions.register()
     assert actions.client.get("/mail/outbox").status_code == 404
     assert actions.client.get("/mail/outbox/1").status_code == 404
+
+
+def test_a_deleted_account_takes_its_messages_and_links_along(mail_app, smtp_server):
+    """Deleting an account deletes its waiting and sent messages and its tokens."""
+    from mail.models import MailToken
+
+    actions = Actions(mail_app.test_client())
+    actions.register()
+    actions.logout()
+    actions.post("/mail/forgot", {"email": "trainee@example.com"})
+    actions.login()
+    with mail_app.app_context():
+        assert db.session.query(OutboxMessage).count() == 2
+        db.session.remove()
+    actions.post("/account/delete", {"password": "correct horse"})
+    with mail_app.app_context():
+        assert db.session.query(OutboxMessage).count() == 0
+        assert (
+            db.session.query(MailToken).filter(MailToken.user_id.isnot(None)).count()
+            == 0
+        )
+        db.session.remove()
