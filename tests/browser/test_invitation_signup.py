@@ -7,23 +7,30 @@ from playwright.sync_api import expect
 from tests.coaching.conftest import CoachActions
 
 CONFIRM = re.compile(r"https?://[^/\s]+(/mail/confirm/\S+)")
+JOIN = re.compile(r"https?://[^/\s]+(/teams/join/\S+)")
 
 
 def test_an_invitation_survives_sign_up_confirmation_and_log_in(
     mail_server_app, smtp_server, browser
 ):
-    """Invitation link → Sign up → confirmation mail → its link → log in → joined."""
+    """Invitation mail → its link → Sign up → confirmation mail → its link → log in → joined."""
     app, base = mail_server_app
     coach = CoachActions(app.test_client())
     coach.register(email="coach@example.com", name="Coach Wu")
     team_id = coach.create_team("North sales")
-    code = coach.invite(team_id)
     smtp_server.wait_for(1)  # the coach's own confirmation
+    smtp_server.messages.clear()
+    coach.post(
+        f"/teams/{team_id}/email", {"addresses": "wang@example.com", "lang": "en"}
+    )
+    [invitation] = smtp_server.wait_for(1)
+    assert invitation["Subject"] == "Coach Wu invites you to join North sales"
+    link = JOIN.search(invitation.get_body(("plain",)).get_content()).group(1)
     smtp_server.messages.clear()
 
     context = browser.new_context(locale="en-US")
     page = context.new_page()
-    page.goto(f"{base}/teams/join/{code}")
+    page.goto(base + link)
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
     page.get_by_role("main").get_by_role("link", name="Sign up").click()
     page.get_by_label("Name").fill("Wang Fang")
@@ -50,4 +57,6 @@ def test_an_invitation_survives_sign_up_confirmation_and_log_in(
     page.get_by_role("button", name="Join the team").click()
     expect(page.get_by_role("status")).to_contain_text("Welcome to North sales.")
     assert page.url == f"{base}/teams/{team_id}"
+    listing = coach.client.get(f"/teams/{team_id}/email").get_data(as_text=True)
+    assert re.search(r"wang@example.com</td>\s*<td>[\d-]+</td>\s*<td>Joined", listing)
     context.close()
