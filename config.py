@@ -66,6 +66,9 @@ def defaults(instance_path: Path) -> dict:
         "MAIL_MAX_ATTEMPTS": 6,
         # A sender holds a claimed message this long before another may take it.
         "MAIL_CLAIM_SECONDS": 300,
+        # Without MAIL_SERVER a delivered message's text stays this long on the
+        # outbox page, then only its subject and state are kept.
+        "MAIL_KEEP_BODY_DAYS": 7,
         "PASSWORD_RESET_MINUTES": 30,
         # Joining a team needs a confirmed address; a confirmation link works this long.
         "REQUIRE_CONFIRMED_EMAIL": True,

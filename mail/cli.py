@@ -7,6 +7,7 @@ from flask.cli import AppGroup
 
 from extensions import db
 from mail.sender import deliver_pending
+from mail.sender import purge
 
 mail_cli = AppGroup("mail", help="The outbox.")
 
@@ -21,6 +22,7 @@ def send_command(loop, interval):
     while True:
         try:
             sent = deliver_pending()
+            purge()
         finally:
             db.session.remove()
         if sent or not loop:

@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask import g
+from sqlalchemy import delete
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
@@ -29,6 +30,7 @@ from mail.errors import MailError
 from mail.models import FAILED
 from mail.models import PENDING
 from mail.models import SENT
+from mail.models import MailToken
 from mail.models import OutboxMessage
 
 log = logging.getLogger("wholebrain.mail")
@@ -104,6 +106,29 @@ def deliver_pending(transport=None, worker=None, batch=50):
         if _claim(message_id, worker, config["MAIL_CLAIM_SECONDS"]):
             sent += _deliver(message_id, worker, transport)
     return sent
+
+
+def purge(now=None):
+    """Forget what is no longer needed: link tokens a day after they expired, and
+    the text of messages delivered MAIL_KEEP_BODY_DAYS ago (kept without a mail
+    server so an operator can read them). Return how many rows changed."""
+    now = now or utcnow()
+    keep = timedelta(days=current_app.config["MAIL_KEEP_BODY_DAYS"])
+    tokens = db.session.execute(
+        delete(MailToken).where(MailToken.expires_at < now - timedelta(days=1))
+    )
+    bodies = db.session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == SENT,
+            OutboxMessage.sent_at < now - keep,
+            OutboxMessage.text_body != "",
+        )
+        .values(text_body="", html_body="")
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return tokens.rowcount + bodies.rowcount
 
 
 def _unclaimed(now):
@@ -242,6 +267,7 @@ class BackgroundSender:
             with self.app.app_context():
                 try:
                     deliver_pending()
+                    purge()
                 except Exception:  # a sender that dies delivers nothing more
                     log.exception("mail sender: delivery round failed")
                 finally:

@@ -260,3 +260,29 @@ def test_a_deleted_account_takes_its_messages_and_links_along(mail_app, smtp_ser
             == 0
         )
         db.session.remove()
+
+
+def test_old_texts_and_expired_links_are_forgotten(app):
+    """A week after delivery the text goes; a day after expiry a token goes."""
+    from datetime import timedelta
+
+    from database import utcnow
+    from mail.models import MailToken
+    from mail.sender import purge
+
+    _write(app, 2)
+    deliver(app)
+    Actions(app.test_client()).register()
+    with app.app_context():
+        old, recent = db.session.scalars(
+            select(OutboxMessage).filter(OutboxMessage.subject.like("Message%"))
+        ).all()
+        old.sent_at = utcnow() - timedelta(days=8)
+        token = db.session.scalar(select(MailToken))
+        token.expires_at = utcnow() - timedelta(days=2)
+        db.session.commit()
+        assert purge() == 2
+        assert db.session.get(OutboxMessage, old.id).text_body == ""
+        assert db.session.get(OutboxMessage, recent.id).text_body == "Body 1"
+        assert db.session.scalar(select(MailToken)) is None
+        db.session.remove()
