@@ -6,7 +6,6 @@ records it (`InviteEmail`, `Reminder`); the sender delivers it (docs/EMAIL.md).
 
 from datetime import timedelta
 
-from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -48,7 +47,7 @@ REMIND_EVERY = timedelta(days=1)
 def email_page(team_id):
     """Mail invitations to pasted addresses; list what was mailed and what came of it."""
     team, _role = queries.team_for(team_id, current_user.id, "coach")
-    form = EmailInviteForm(lang=current_app.config["BABEL_DEFAULT_LOCALE"])
+    form = EmailInviteForm(lang="zh_CN" if content_lang() == "zh" else "en")
     if form.validate_on_submit():
         found = read_addresses(form.addresses.data)
         if found.too_many:
