@@ -88,24 +88,31 @@ def worker_name():
 
 
 def deliver_pending(transport=None, worker=None, batch=50):
-    """Send every message that is due, each claimed first; return how many went out."""
+    """Send every message that is due, each claimed first; return how many went out.
+
+    Reads due rows `batch` at a time, in id order, and tries each at most once
+    per call: a message that fails waits for its next try, even with no backoff.
+    """
     config = current_app.config
     transport = transport or transport_for(config)
     worker = worker or worker_name()
-    now = utcnow()
-    due = db.session.scalars(
-        select(OutboxMessage.id)
-        .where(OutboxMessage.status == PENDING, OutboxMessage.next_try_at <= now)
-        .where(_unclaimed(now))
-        .order_by(OutboxMessage.id)
-        .limit(batch)
-    ).all()
-    db.session.commit()
-    sent = 0
-    for message_id in due:
-        if _claim(message_id, worker, config["MAIL_CLAIM_SECONDS"]):
-            sent += _deliver(message_id, worker, transport)
-    return sent
+    sent, after = 0, 0
+    while True:
+        now = utcnow()
+        due = db.session.scalars(
+            select(OutboxMessage.id)
+            .where(OutboxMessage.status == PENDING, OutboxMessage.next_try_at <= now)
+            .where(_unclaimed(now), OutboxMessage.id > after)
+            .order_by(OutboxMessage.id)
+            .limit(batch)
+        ).all()
+        db.session.commit()
+        if not due:
+            return sent
+        for message_id in due:
+            if _claim(message_id, worker, config["MAIL_CLAIM_SECONDS"]):
+                sent += _deliver(message_id, worker, transport)
+        after = due[-1]
 
 
 def purge(now=None):

@@ -286,3 +286,10 @@ def test_old_texts_and_expired_links_are_forgotten(app):
         assert db.session.get(OutboxMessage, recent.id).text_body == "Body 1"
         assert db.session.scalar(select(MailToken)) is None
         db.session.remove()
+
+
+def test_one_round_sends_more_than_one_batch(mail_app, smtp_server):
+    """`flask mail send` once delivers everything due, however many batches it takes."""
+    _write(mail_app, 7)
+    assert deliver(mail_app, batch=3) == 7
+    assert len(smtp_server.messages) == 7
