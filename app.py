@@ -30,6 +30,9 @@ from extensions import login_manager
 from extensions import migrate
 from instrument import cli as instrument_cli
 from instrument.views import bp as instrument_bp
+from mail import cli as mail_cli
+from mail import sender as mail_sender
+from mail.views import bp as mail_bp
 from privacy.views import bp as privacy_bp
 from selling.views import bp as selling_bp
 
@@ -67,10 +70,13 @@ def create_app(test_config=None, instance_path=None):
     app.register_blueprint(selling_bp)
     app.register_blueprint(instrument_bp)
     app.register_blueprint(privacy_bp)
+    app.register_blueprint(mail_bp)
     errors.init_app(app)
     security.init_app(app)
     demo.init_app(app)
     instrument_cli.init_app(app)
+    mail_cli.init_app(app)
+    mail_sender.init_app(app)
     app.context_processor(language.template_globals)
     app.jinja_env.globals["asset"] = assets.asset
     app.jinja_env.filters["join_list"] = language.join_list

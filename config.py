@@ -49,7 +49,47 @@ def defaults(instance_path: Path) -> dict:
         "CACHE_KEY_PREFIX": "wholebrain-page:",
         "CACHE_DEFAULT_TIMEOUT": 7 * 24 * 3600,
         "CACHE_THRESHOLD": 1000,
+        # Mail (docs/EMAIL.md). No MAIL_SERVER: messages go to the log and to the
+        # operators' outbox page, so a fresh install can still reset a password.
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER") or None,
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT") or 25),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD") or None,
+        "MAIL_USE_TLS": _flag(os.environ.get("MAIL_USE_TLS")),
+        "MAIL_USE_SSL": _flag(os.environ.get("MAIL_USE_SSL")),
+        "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_DEFAULT_SENDER")
+        or "Whole-brain selling <no-reply@localhost>",
+        "MAIL_TIMEOUT_SECONDS": 30,
+        # Links in mail start with this (e.g. https://wholebrain.example.com); unset,
+        # they use the address the request came in on. Set it in production.
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL") or None,
+        # The sender thread inside each app process; set false when `flask mail
+        # send --loop` runs as its own process. None: on, except under TESTING.
+        "MAIL_IN_PROCESS_SENDER": None,
+        "MAIL_SEND_INTERVAL_SECONDS": 5,
+        # A failed try waits base x 2^(tries-1) seconds, at most an hour; after
+        # MAIL_MAX_ATTEMPTS tries the message is marked failed.
+        "MAIL_RETRY_BASE_SECONDS": 60,
+        "MAIL_MAX_ATTEMPTS": 6,
+        # A sender holds a claimed message this long before another may take it.
+        "MAIL_CLAIM_SECONDS": 300,
+        # Without MAIL_SERVER a delivered message's text stays this long on the
+        # outbox page, then only its subject and state are kept.
+        "MAIL_KEEP_BODY_DAYS": 7,
+        "PASSWORD_RESET_MINUTES": 30,
+        # Joining a team needs a confirmed address; a confirmation link works this long.
+        "REQUIRE_CONFIRMED_EMAIL": True,
+        "CONFIRM_EMAIL_HOURS": 48,
+        "CONFIRM_EMAIL_PER_ACCOUNT_HOUR": 3,
+        # Reset links sent to one account per hour; more requests send nothing.
+        "PASSWORD_RESET_PER_ACCOUNT_HOUR": 3,
+        "PASSWORD_RESET_LIMIT_PER_ADDRESS": "10 per hour",
     }
+
+
+def _flag(value: str | None) -> bool:
+    """An environment switch: true, 1, yes or on."""
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def _with_timeouts(redis_url):

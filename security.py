@@ -32,6 +32,10 @@ PUBLIC = frozenset(
         "accounts.register",
         "accounts.set_language",
         "accounts.logout",
+        "mail.forgot",
+        "mail.reset",
+        "mail.confirm",
+        "mail.change_address",
     }
 )
 

@@ -27,7 +27,8 @@ def _not_common(form, field):
         )
 
 
-def _new_password(label):
+def new_password(label):
+    """A new password field: long enough, not too long, not a leaked one."""
     return PasswordField(
         label,
         validators=[
@@ -58,7 +59,7 @@ class RegistrationForm(FlaskForm):
             Length(max=254, message=_l("At most 254 characters.")),
         ],
     )
-    password = _new_password(_l("Password"))
+    password = new_password(_l("Password"))
     confirm = PasswordField(
         _l("Repeat password"),
         validators=[EqualTo("password", _l("The two passwords differ."))],
@@ -79,7 +80,7 @@ class PasswordChangeForm(FlaskForm):
         _l("Current password"),
         validators=[DataRequired(_l("Please enter your password."))],
     )
-    password = _new_password(_l("New password"))
+    password = new_password(_l("New password"))
     confirm = PasswordField(
         _l("Repeat new password"),
         validators=[EqualTo("password", _l("The two passwords differ."))],

@@ -3,6 +3,7 @@
 import secrets
 from datetime import datetime
 
+from blinker import Namespace
 from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import String
@@ -15,6 +16,11 @@ from database import end_read
 from database import utcnow
 from extensions import db
 from extensions import login_manager
+
+# Sent inside sign-up's transaction, before its commit, with `user` and `next`:
+# whatever a receiver writes (the confirmation mail) is committed with the account.
+signals = Namespace()
+registered = signals.signal("registered")
 
 
 def new_session_token():
@@ -39,6 +45,8 @@ class User(UserMixin, db.Model):
     # Runs the installation: may read the instrument's health across all users.
     # Granted only by `flask users grant-operator EMAIL`.
     is_operator: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # When the owner followed a confirmation (or reset) link mailed to `email`.
+    email_confirmed_at: Mapped[datetime | None]
 
     def set_password(self, password):
         method = current_app.config["PASSWORD_HASH_METHOD"]

@@ -26,6 +26,7 @@ from accounts.forms import LoginForm
 from accounts.forms import PasswordChangeForm
 from accounts.forms import RegistrationForm
 from accounts.models import User
+from accounts.models import registered
 from accounts.passwords import waste_time_like_a_check
 from database import reads_only
 from extensions import db
@@ -36,7 +37,7 @@ from security import start_session
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
 
-def _sign_in(user):
+def sign_in(user):
     """A new session for this user: nothing of the anonymous one carries over but the language."""
     locale = session.get("locale")
     session.clear()
@@ -65,12 +66,16 @@ def register():
             form.email.errors.append(_("An account with this email already exists."))
         else:
             db.session.add(user)
+            db.session.flush()
+            registered.send(
+                current_app._get_current_object(), user=user, next=kept_next()
+            )
             db.session.commit()
-            _sign_in(user)
+            sign_in(user)
             log_event("register")
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.name))
-            return redirect(url_for("index"))
-    return render_template("accounts/register.html", form=form)
+            return redirect(safe_next(request.args.get("next")))
+    return render_template("accounts/register.html", form=form, next=kept_next())
 
 
 def _login_email():
@@ -107,10 +112,10 @@ def login():
             log_event("login_failed", email=email)
             form.password.errors.append(_("Wrong email or password."))
         else:
-            _sign_in(user)
+            sign_in(user)
             log_event("login")
-            return redirect(_safe_next(request.args.get("next")))
-    return render_template("accounts/login.html", form=form)
+            return redirect(safe_next(request.args.get("next")))
+    return render_template("accounts/login.html", form=form, next=kept_next())
 
 
 @bp.post("/logout")
@@ -171,10 +176,20 @@ def set_language():
         if current_user.is_authenticated:
             current_user.locale = form.locale.data
             db.session.commit()
-    return redirect(_safe_next(form.next.data))
+    return redirect(safe_next(form.next.data))
 
 
-def _safe_next(target):
+def kept_next(target=None):
+    """`target` (by default this page's `next`) if it is safe to carry on, else None.
+
+    The links between log-in and sign-up, and the confirmation link, carry it:
+    an invitation opened while signed out survives whichever the person needs.
+    """
+    target = request.args.get("next") if target is None else target
+    return target if target and safe_next(target) == target else None
+
+
+def safe_next(target):
     """Follow `next` only within this site, so a link cannot send users elsewhere.
 
     Browsers read a backslash as a slash ("/\\evil.example" is another site),

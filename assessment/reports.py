@@ -62,7 +62,7 @@ def _render(assessment, lang):
 
 @event.listens_for(User, "before_delete")
 def _forget_reports(mapper, connection, user):
-    """An erased account's reports leave the cache with it (privacy.erase)."""
+    """An erased account's reports leave the cache with it (privacy.data.erase)."""
     found = connection.execute(
         select(Assessment.id, Assessment.catalogue_version).where(
             Assessment.user_id == user.id

@@ -9,6 +9,7 @@ WEB_EDGE = (
     "demo",
     "forms",
     "insights",
+    "mailing",
     "models",
     "notes",
     "queries",

@@ -67,3 +67,21 @@ class NoteForm(FlaskForm):
             Length(max=2000, message=_l("At most 2,000 characters.")),
         ],
     )
+
+
+class EmailInviteForm(FlaskForm):
+    """Addresses to invite, pasted as a column, and the language of the mail."""
+
+    addresses = TextAreaField(
+        _l("Email addresses, one per line"),
+        validators=[
+            DataRequired(_l("Please enter at least one email address.")),
+            Length(max=60_000, message=_l("Too long: at most 200 addresses.")),
+        ],
+    )
+    lang = SelectField(
+        _l("Language of the email"),
+        choices=[SelectChoice("zh_CN", "中文"), SelectChoice("en", "English")],
+        validate_choice=False,
+        validators=[AnyOf(("zh_CN", "en"), message=_l("Unknown language."))],
+    )

@@ -147,3 +147,46 @@ class CoachNote(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+
+
+class InviteEmail(db.Model):
+    """An invitation mailed to one address: sent, opened, joined, or failed.
+
+    Sent and failed come from its outbox message; opened is when the mailed link
+    was first followed; joined is read from the team (someone with this address
+    joined after it was sent).
+    """
+
+    __tablename__ = "invite_emails"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invite_id: Mapped[int] = mapped_column(
+        ForeignKey("invites.id", ondelete="CASCADE"), index=True
+    )
+    address: Mapped[str] = mapped_column(String(254))
+    lang: Mapped[str] = mapped_column(String(5))
+    # In the mailed link: says which message was opened, and nothing else.
+    token: Mapped[str] = mapped_column(String(32), unique=True, default=_new_code)
+    sent_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    outbox_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mail_outbox.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_at: Mapped[datetime | None]
+
+
+class Reminder(db.Model):
+    """A coach reminded a member to finish the questionnaire (once a day at most)."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_team_user", "team_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    sent_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)

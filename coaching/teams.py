@@ -2,6 +2,7 @@
 step down, archive. Thin views: parse, call `commands`/`queries`, render."""
 
 from flask import abort
+from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -14,6 +15,7 @@ from accounts.forms import ConfirmForm
 from accounts.language import join_list
 from coaching import access
 from coaching import commands
+from coaching import mailing
 from coaching import queries
 from coaching.blueprint import bp
 from coaching.forms import InviteForm
@@ -130,11 +132,21 @@ def join():
         form=ConfirmForm(),
         coaches=queries.coaches_of(invite.team_id),
         outcome=queries.join_outcome(invite, current_user.id),
+        unconfirmed=_unconfirmed(),
+        next=url_for(".join_link", code=invite.code),
+    )
+
+
+def _unconfirmed():
+    """Joining a team needs an address the person has shown to be theirs."""
+    return current_app.config["REQUIRE_CONFIRMED_EMAIL"] and not (
+        current_user.email_confirmed_at
     )
 
 
 @bp.get("/join/<code>")
 def join_link(code):
+    mailing.mark_opened(request.args.get("m"))  # a link from an invitation email
     return redirect(url_for(".join", code=code))
 
 
@@ -142,6 +154,11 @@ def join_link(code):
 def accept(code):
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if _unconfirmed():
+        flash(
+            _("Please confirm your email address first: follow the link we sent you.")
+        )
+        return redirect(url_for(".join_link", code=code))
     errors = []
     invite = _usable_invite(code, errors)
     outcome = invite and commands.accept(invite, current_user.id)

@@ -1,10 +1,14 @@
 """Fixtures shared by every test: an app on a fresh database, clients, actions."""
 
 import atexit
+import email
 import os
 import re
 import shutil
+import socket
 import tempfile
+import threading
+from email import policy
 from functools import cache
 from pathlib import Path
 
@@ -90,6 +94,9 @@ def app(tmp_path):
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
             "PASSWORD_HASH_METHOD": FAST_HASH,
             "AUTO_MIGRATE": True,
+            "MAIL_IN_PROCESS_SENDER": False,
+            # Team tests join without the mailed link; tests/mail checks the rule.
+            "REQUIRE_CONFIRMED_EMAIL": False,
         },
         instance_path=str(tmp_path),
     )
@@ -119,6 +126,9 @@ def make_app(tmp_path):
             "TESTING": True,
             "SECRET_KEY": "test",
             "AUTO_MIGRATE": True,
+            "MAIL_IN_PROCESS_SENDER": False,
+            # Team tests join without the mailed link; tests/mail checks the rule.
+            "REQUIRE_CONFIRMED_EMAIL": False,
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
             "PASSWORD_HASH_METHOD": FAST_HASH,
             **config,
@@ -146,6 +156,9 @@ def world(tmp_path_factory):
             "SQLALCHEMY_DATABASE_URI": database_url(folder),
             "PASSWORD_HASH_METHOD": FAST_HASH,
             "AUTO_MIGRATE": True,
+            "MAIL_IN_PROCESS_SENDER": False,
+            # Team tests join without the mailed link; tests/mail checks the rule.
+            "REQUIRE_CONFIRMED_EMAIL": False,
             "LOGIN_LIMIT_PER_ACCOUNT": "100000 per minute",
             "LOGIN_LIMIT_PER_ADDRESS": "100000 per minute",
         },
@@ -263,3 +276,62 @@ def redis_server():
     server.start()
     yield server
     server.stop()
+
+
+class MailCollector:
+    """An SMTP server's handler that keeps what arrives; it can refuse the first tries."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse_next = 0
+        self.attempts = 0
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.attempts += 1
+            if self.refuse_next:
+                self.refuse_next -= 1
+                return "451 4.3.0 Try again later"
+            parsed = email.message_from_bytes(envelope.content, policy=policy.default)
+            self.messages.append(parsed)
+        return "250 OK"
+
+    def wait_for(self, count=1, seconds=10):
+        """The messages, once `count` have arrived (a sender thread may still be at work)."""
+        import time
+
+        deadline = time.monotonic() + seconds
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return list(self.messages)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on a free loopback port, collecting what arrives."""
+    from aiosmtpd.controller import Controller
+
+    collector = MailCollector()
+    controller = Controller(collector, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    collector.port = controller.port
+    yield collector
+    controller.stop()
+
+
+@pytest.fixture
+def mail_app(make_app, smtp_server):
+    """An app that sends its mail to `smtp_server`, retrying at once."""
+    return make_app(
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=smtp_server.port,
+        MAIL_RETRY_BASE_SECONDS=0,
+        MAIL_TIMEOUT_SECONDS=5,
+    )

@@ -26,6 +26,9 @@ def serve(folder, **config):
             "SQLALCHEMY_DATABASE_URI": database_url(folder),
             "PASSWORD_HASH_METHOD": FAST_HASH,
             "AUTO_MIGRATE": True,
+            "MAIL_IN_PROCESS_SENDER": False,
+            # Team tests join without the mailed link; tests/mail checks the rule.
+            "REQUIRE_CONFIRMED_EMAIL": False,
             **config,
         },
         instance_path=str(folder),
@@ -45,6 +48,24 @@ def live_server(tmp_path):
     """The app served on a free loopback port for the length of one test."""
     with serve(tmp_path) as (app, url):
         yield url
+        close_database(app)
+
+
+@pytest.fixture
+def mail_server_app(tmp_path, smtp_server):
+    """The app on a free port as in production: its own sender thread mails to
+    `smtp_server`, and joining a team needs a confirmed address."""
+    with serve(
+        tmp_path,
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=smtp_server.port,
+        MAIL_IN_PROCESS_SENDER=True,
+        MAIL_SEND_INTERVAL_SECONDS=1,
+        REQUIRE_CONFIRMED_EMAIL=True,
+    ) as (app, url):
+        yield app, url
+        if "mail_sender" in app.extensions:
+            app.extensions["mail_sender"].stop()
         close_database(app)
 
 

@@ -1,0 +1,219 @@
+"""Invitations by email and reminders: a coach mails the team's people.
+
+Each message is written to the outbox in the same transaction as the row that
+records it (`InviteEmail`, `Reminder`); the sender delivers it (docs/EMAIL.md).
+"""
+
+from datetime import timedelta
+
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import and_
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import select
+
+from accounts.forms import ConfirmForm
+from accounts.language import content_lang
+from accounts.models import User
+from assessment.models import Assessment
+from coaching import access
+from coaching import rules
+from coaching.blueprint import bp
+from coaching.forms import EmailInviteForm
+from coaching.models import Invite
+from coaching.models import InviteEmail
+from coaching.models import Membership
+from coaching.models import Reminder
+from database import utcnow
+from extensions import db
+from mail import letters
+from mail import outbox
+from mail.addresses import MAX_ADDRESSES
+from mail.addresses import read_addresses
+from mail.models import OutboxMessage
+from security import log_event
+
+INVITE_DAYS = 30
+LISTED = 200
+REMIND_EVERY = timedelta(days=1)
+
+
+@bp.route("/<id:team_id>/email", methods=["GET", "POST"])
+def email_page(team_id):
+    """Mail invitations to pasted addresses; list what was mailed and what came of it."""
+    team, _role = access.team_for(team_id, current_user.id, "coach")
+    form = EmailInviteForm(lang="zh_CN" if content_lang() == "zh" else "en")
+    if form.validate_on_submit():
+        found = read_addresses(form.addresses.data)
+        if found.too_many:
+            form.addresses.errors.append(
+                _("At most %(n)d addresses at a time, please.", n=MAX_ADDRESSES)
+            )
+        for entry in found.refused:
+            form.addresses.errors.append(
+                _(
+                    "Entry %(n)d, “%(text)s”, is not an email address.",
+                    n=entry.position,
+                    text=entry.text,
+                )
+            )
+        if not form.addresses.errors:
+            count = _send_invitations(team, found.valid, form.lang.data)
+            log_event("invite_emailed", team=team_id, count=count)
+            flash(_("Invitations on their way: %(n)d.", n=count))
+            return redirect(url_for(".email_page", team_id=team_id))
+    return render_template(
+        "coaching/email.html",
+        team=team,
+        form=form,
+        sent=_mailed(team_id),
+        waiting=len(_not_finished(team_id)),
+        remind_form=ConfirmForm(),
+    )
+
+
+def _send_invitations(team, addresses, locale):
+    """One member invitation for the batch, one message per address, one commit."""
+    invite = Invite(
+        team_id=team.id,
+        role="member",
+        created_by=current_user.id,
+        expires_at=rules.expiry(utcnow(), INVITE_DAYS),
+        max_uses=rules.max_uses_for("member"),
+    )
+    db.session.add(invite)
+    db.session.flush()
+    lang = "zh" if locale == "zh_CN" else "en"
+    for address in addresses:
+        mailed = InviteEmail(
+            invite_id=invite.id, address=address, lang=lang, sent_by=current_user.id
+        )
+        db.session.add(mailed)
+        db.session.flush()
+        letter = letters.compose(
+            "invite",
+            lang,
+            link=outbox.link(".join_link", code=invite.code, m=mailed.token),
+            coach=current_user.name,
+            team=team.name,
+            days=str(INVITE_DAYS),
+        )
+        # Tied to the coach's account: their name is in it, and their codes die
+        # with the account (so do its unsent messages).
+        row = outbox.enqueue(
+            "invite", letter, to_addr=address, lang=lang, user_id=current_user.id
+        )
+        db.session.flush()
+        mailed.outbox_id = row.id
+    db.session.commit()
+    return len(addresses)
+
+
+def mark_opened(token):
+    """Record that a mailed invitation's link was followed (the first time only)."""
+    if not token:
+        return
+    mailed = db.session.scalar(select(InviteEmail).where(InviteEmail.token == token))
+    if mailed is not None and mailed.opened_at is None:
+        mailed.opened_at = utcnow()
+        db.session.commit()
+
+
+def _mailed(team_id):
+    """The latest mailed invitations with their state: joined, failed, opened,
+    sent or waiting (in that order of precedence), in one query."""
+    joined = exists().where(
+        Membership.team_id == team_id,
+        Membership.user_id == User.id,
+        func.lower(User.email) == InviteEmail.address,
+        Membership.joined_at >= InviteEmail.created_at,
+    )
+    rows = db.session.execute(
+        select(InviteEmail, OutboxMessage.status, OutboxMessage.last_error, joined)
+        .join(Invite, Invite.id == InviteEmail.invite_id)
+        .outerjoin(OutboxMessage, OutboxMessage.id == InviteEmail.outbox_id)
+        .where(Invite.team_id == team_id)
+        .order_by(InviteEmail.id.desc())
+        .limit(LISTED)
+    ).all()
+    return [
+        (mailed, _state(status, mailed.opened_at, has_joined), error)
+        for mailed, status, error, has_joined in rows
+    ]
+
+
+def _state(outbox_status, opened_at, joined):
+    if joined:
+        return "joined"
+    if outbox_status == "failed":
+        return "failed"
+    if opened_at:
+        return "opened"
+    return "sent" if outbox_status == "sent" else "waiting"
+
+
+def _not_finished(team_id):
+    """Current members with no questionnaire finished since they joined."""
+    finished = exists().where(
+        Assessment.user_id == Membership.user_id,
+        Assessment.finished_at >= Membership.joined_at,
+    )
+    return db.session.scalars(
+        select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .where(
+            Membership.team_id == team_id,
+            Membership.left_at.is_(None),
+            ~finished,
+        )
+        .order_by(User.id)
+    ).all()
+
+
+@bp.post("/<id:team_id>/remind")
+def remind(team_id):
+    """Remind every current member who has not finished; each at most once a day."""
+    team, _role = access.team_for(team_id, current_user.id, "coach")
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for(".email_page", team_id=team_id))
+    since = utcnow() - REMIND_EVERY
+    recent = set(
+        db.session.scalars(
+            select(Reminder.user_id).where(
+                and_(Reminder.team_id == team_id, Reminder.sent_at > since)
+            )
+        )
+    )
+    people = [u for u in _not_finished(team_id) if u.id not in recent]
+    for person in people:
+        lang = (person.locale or content_lang())[:2]
+        letter = letters.compose(
+            "reminder",
+            lang,
+            link=outbox.link("index"),
+            name=person.name,
+            coach=current_user.name,
+            team=team.name,
+        )
+        outbox.enqueue(
+            "reminder",
+            letter,
+            to_addr=person.email,
+            to_name=person.name,
+            lang=lang,
+            user_id=person.id,
+        )
+        db.session.add(
+            Reminder(team_id=team_id, user_id=person.id, sent_by=current_user.id)
+        )
+    db.session.commit()
+    log_event("members_reminded", team=team_id, count=len(people))
+    flash(_("Members reminded: %(n)d.", n=len(people)))
+    if recent:
+        flash(_("Members reminded within the last day were left out."))
+    return redirect(url_for(".email_page", team_id=team_id))
