@@ -211,3 +211,18 @@ def test_redis_url_sets_a_shared_cache_that_gives_up_quickly(monkeypatch, tmp_pa
     )
     monkeypatch.delenv("REDIS_URL")
     assert config.defaults(tmp_path)["CACHE_TYPE"] == "SimpleCache"
+
+
+def test_an_account_is_erased_even_when_the_cache_store_is_down(make_app):
+    """Redis stopped: deleting the account still works (its parts expire in a day)."""
+    app = make_app(
+        CACHE_TYPE="RedisCache",
+        CACHE_REDIS_URL="redis://127.0.0.1:9/0",
+        CACHE_OPTIONS={"socket_timeout": 0.2, "socket_connect_timeout": 0.2},
+    )
+    ann, report = _person(app, "ann@example.com", "Ann", A_LEADS)
+    assert _page(ann, report)[0] == 200
+    deleted = ann.post("/account/delete", {"password": "correct horse"})
+    assert deleted.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(Assessment.id)) is None
