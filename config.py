@@ -47,7 +47,9 @@ def defaults(instance_path: Path) -> dict:
         "CACHE_TYPE": "RedisCache" if os.environ.get("REDIS_URL") else "SimpleCache",
         "CACHE_REDIS_URL": _with_timeouts(os.environ.get("REDIS_URL")),
         "CACHE_KEY_PREFIX": "wholebrain-page:",
-        "CACHE_DEFAULT_TIMEOUT": 7 * 24 * 3600,
+        # A day: long enough for a training day, short enough that parts a failed
+        # erasure could not delete are gone by the next (pagecache.forget).
+        "CACHE_DEFAULT_TIMEOUT": 24 * 3600,
         "CACHE_THRESHOLD": 1000,
         # Mail (docs/EMAIL.md). No MAIL_SERVER: messages go to the log and to the
         # operators' outbox page, so a fresh install can still reset a password.

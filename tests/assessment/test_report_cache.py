@@ -179,3 +179,50 @@ def test_the_report_renders_when_the_cache_store_is_down(make_app, lang):
     status, page = _page(ann, report)
     assert status == 200
     assert _pattern(app, report, lang[:2]).name in page
+
+
+def test_workers_share_cached_reports_through_redis(redis_server, make_app):
+    """With Redis, a report one worker rendered is in the shared store, and erasing
+    the account removes it there too."""
+    app = make_app(CACHE_TYPE="RedisCache", CACHE_REDIS_URL=redis_server.url)
+    ann, report = _person(app, "ann@example.com", "Ann", A_LEADS)
+    page = _page(ann, report)[1]
+    with app.app_context():
+        user_id, version = db.session.execute(
+            select(Assessment.user_id, Assessment.catalogue_version)
+        ).one()
+        key = pagecache.full_key(report_key(report, user_id, version, "en"))
+        stored = cache.get(key)
+    assert stored is not None and html.unescape(stored["body"]) in page
+    ann.post("/account/delete", {"password": "correct horse"})
+    with app.app_context():
+        assert cache.get(key) is None
+
+
+def test_redis_url_sets_a_shared_cache_that_gives_up_quickly(monkeypatch, tmp_path):
+    """REDIS_URL makes the page cache Redis, with short socket timeouts."""
+    import config
+
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    settings = config.defaults(tmp_path)
+    assert settings["CACHE_TYPE"] == "RedisCache"
+    assert settings["CACHE_REDIS_URL"] == (
+        "redis://127.0.0.1:6379/0?socket_timeout=0.5&socket_connect_timeout=0.5"
+    )
+    monkeypatch.delenv("REDIS_URL")
+    assert config.defaults(tmp_path)["CACHE_TYPE"] == "SimpleCache"
+
+
+def test_an_account_is_erased_even_when_the_cache_store_is_down(make_app):
+    """Redis stopped: deleting the account still works (its parts expire in a day)."""
+    app = make_app(
+        CACHE_TYPE="RedisCache",
+        CACHE_REDIS_URL="redis://127.0.0.1:9/0",
+        CACHE_OPTIONS={"socket_timeout": 0.2, "socket_connect_timeout": 0.2},
+    )
+    ann, report = _person(app, "ann@example.com", "Ann", A_LEADS)
+    assert _page(ann, report)[0] == 200
+    deleted = ann.post("/account/delete", {"password": "correct horse"})
+    assert deleted.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(Assessment.id)) is None
