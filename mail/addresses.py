@@ -49,9 +49,18 @@ def read_addresses(text: str) -> AddressList:
     return AddressList(tuple(valid), tuple(refused), len(valid) > MAX_ADDRESSES)
 
 
+def _inside_brackets(entry: str) -> str:
+    """'Ann Lee <ann@example.com>' gives 'ann@example.com'; other entries stay as
+    they are. Plain string checks: linear on any input, unlike a backtracking regex."""
+    if entry.endswith(">") and entry.count("<") == 1 and entry.count(">") == 1:
+        inside = entry[entry.index("<") + 1 : -1]
+        if inside:
+            return inside
+    return entry
+
+
 def _checked(entry: str) -> str | None:
-    match = re.fullmatch(r"[^<>]*<([^<>]+)>", entry)
-    candidate = (match.group(1) if match else entry).strip()
+    candidate = _inside_brackets(entry).strip()
     if len(candidate) > 254:
         return None
     try:
