@@ -7,7 +7,12 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from sqlalchemy import select
+from sqlalchemy import update
 
+from accounts.models import User
+from extensions import db
+from mail.models import OutboxMessage
 from tests.browser.conftest import serve
 from tests.coaching.conftest import CoachActions
 from tests.coaching.conftest import user_id
@@ -74,12 +79,28 @@ def _seed(app):
     progress = me.start()
     for number, picks in enumerate(picks_for({"A": 2, "B": 2, "C": 2, "D": 2}), 1):
         me.answer(progress, number, picks)
+    # A reset link, as the mail in the outbox holds it; the coach also operates.
+    RepActions(app.test_client()).post("/mail/forgot", {"email": "coach@example.com"})
+    with app.app_context():
+        reset = db.session.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == "reset")
+        ).one()
+        reset_path = re.search(r"/mail/reset/[\w-]+", reset.text_body).group(0)
+        reset_id = reset.id
+        db.session.execute(
+            update(User)
+            .where(User.email == "coach@example.com")
+            .values(is_operator=True)
+        )
+        db.session.commit()
     c = f"/key-accounts/contacts/{contact}"
     pages = {
         "signed out": {
             "home": "/",
             "sign-up": "/account/register",
             "log-in": "/account/login",
+            "forgot password": "/mail/forgot",
+            "new password": reset_path,
             "404": "/no-such-page",
         },
         "coach": {
@@ -89,9 +110,13 @@ def _seed(app):
             "report": f"/assessment/{report}/report",
             "history": "/assessment/history",
             "settings": "/account/",
+            "change address": "/mail/address",
+            "outbox": "/mail/outbox",
+            "outbox message": f"/mail/outbox/{reset_id}",
             "teams": "/teams/",
             "team": f"/teams/{team}",
             "team report": f"/teams/{team}/report",
+            "invite by email": f"/teams/{team}/email",
             "member": f"/teams/{team}/members/{members[0]}",
             "pair": f"/teams/{team}/pair?a={members[0]}&b={members[2]}",
             "accounts": "/key-accounts/",
