@@ -7,7 +7,8 @@ both try to write and one fails with "database is locked": the second waits
 takes no lock at all: the signed-in user is loaded in a transaction of its own,
 a view marked `@reads_only` (log-in, the pitch checker) runs deferred, sign-up
 hashes its password before its first query, and after a request's first commit
-its remaining reads are deferred too.
+its remaining reads are deferred too. A GET that writes after reading (a link
+followed from an email) is marked `@writes` and takes the lock like a POST.
 """
 
 from datetime import UTC
@@ -59,6 +60,14 @@ def reads_only(view):
     return view
 
 
+def writes(view):
+    """Mark a GET view that reads, then writes (a link followed from an email), so
+    it takes the write lock at its first query like a POST: a read transaction
+    that later writes fails at once if another connection wrote meanwhile."""
+    view.writes = True
+    return view
+
+
 def engine_options(config):
     """How long a query may wait for a lock or run at all, per database.
 
@@ -85,8 +94,8 @@ def init_app(app):
 
 def _decide_write_lock():
     view = current_app.view_functions.get(request.endpoint)
-    g.sqlite_write_lock = request.method not in SAFE_METHODS and not getattr(
-        view, "reads_only", False
+    g.sqlite_write_lock = getattr(view, "writes", False) or (
+        request.method not in SAFE_METHODS and not getattr(view, "reads_only", False)
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import and_
 from sqlalchemy import exists
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy import update
 
 from accounts.forms import ConfirmForm
 from accounts.language import content_lang
@@ -115,13 +116,20 @@ def _send_invitations(team, addresses, locale):
 
 
 def mark_opened(token):
-    """Record that a mailed invitation's link was followed (the first time only)."""
+    """Record that a mailed invitation's link was followed (the first time only).
+
+    One UPDATE and nothing read before it: this runs in a GET, without the
+    write lock, and a write is safe there only as the transaction's first step.
+    """
     if not token:
         return
-    mailed = db.session.scalar(select(InviteEmail).where(InviteEmail.token == token))
-    if mailed is not None and mailed.opened_at is None:
-        mailed.opened_at = utcnow()
-        db.session.commit()
+    db.session.execute(
+        update(InviteEmail)
+        .where(InviteEmail.token == token, InviteEmail.opened_at.is_(None))
+        .values(opened_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
 
 
 def _mailed(team_id):

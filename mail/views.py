@@ -19,6 +19,7 @@ from accounts.views import kept_next
 from accounts.views import safe_next
 from accounts.views import sign_in
 from database import utcnow
+from database import writes
 from extensions import db
 from extensions import limiter
 from mail import recovery
@@ -81,6 +82,7 @@ def reset(token):
 
 
 @bp.get("/confirm/<token>")
+@writes
 def confirm(token):
     """Following the mailed link confirms the address, then goes on (an invitation)."""
     user = recovery.confirm(token)
@@ -162,6 +164,7 @@ def address():
 
 
 @bp.get("/address/<token>")
+@writes
 def change_address(token):
     outcome, user = recovery.change_address(token)
     if outcome == "invalid":

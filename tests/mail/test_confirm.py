@@ -140,3 +140,55 @@ def test_a_confirmed_address_shows_no_reminder(strict_app, smtp_server):
     actions.client.get(_confirm_path(smtp_server.messages[0]))
     settings = actions.client.get("/account/").get_data(as_text=True)
     assert "Please confirm your email address first" not in settings
+
+
+def test_a_link_followed_while_another_writer_commits_still_works(tmp_path):
+    """A GET that writes (the confirmation link) takes SQLite's write lock first,
+    so a writer committing meanwhile makes it wait, never fail (503)."""
+    import sqlite3
+    import threading
+
+    from app import create_app
+    from tests.conftest import FAST_HASH
+    from tests.conftest import close_database
+
+    path = tmp_path / "lock.sqlite"
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "PASSWORD_HASH_METHOD": FAST_HASH,
+            "AUTO_MIGRATE": True,
+        },
+        instance_path=str(tmp_path),
+    )
+    try:
+        actions = CoachActions(app.test_client())
+        actions.register(email="wang@example.com", name="Wang")
+        with app.test_request_context("/"):
+            from mail import recovery
+
+            user = db.session.scalar(select(User))
+            # A fresh link whose secret the test knows, as if read from the mail.
+            recovery.send_confirmation(user, "en")
+            db.session.commit()
+            from mail.models import OutboxMessage
+
+            text = db.session.scalars(select(OutboxMessage.text_body)).all()[-1]
+            db.session.remove()
+        path_in_mail = CONFIRM.search(text).group(1)
+        holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("UPDATE users SET name = name")
+        commit = threading.Timer(0.5, holder.commit)
+        commit.start()
+        try:
+            response = actions.client.get(path_in_mail)
+        finally:
+            commit.join()
+            holder.close()
+        assert response.status_code == 302
+        assert _confirmed(app, "wang@example.com")
+    finally:
+        close_database(app)
