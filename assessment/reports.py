@@ -2,10 +2,10 @@
 
 A finished assessment never changes, so the report's head and body depend only
 on the assessment, its instrument version, the language and the app's code and
-content (pagecache.code_version). The owner's id is in the key as well: ids of
-users are never reused, so a key can never name another person's assessment,
-even on a database that reuses a deleted row's id. The name in the heading is
-not cached (a user may rename themself).
+content (pagecache.code_version). The owner's id and the moment it was finished
+are in the key as well, so a key never names another person's assessment, even
+where ids start again (a database rebuilt beside a Redis that kept its entries).
+The name in the heading is not cached (a user may rename themself).
 """
 
 from flask import current_app
@@ -24,14 +24,20 @@ from assessment.resolved import quadrant_texts
 from assessment.text import LANGS
 
 
-def report_key(assessment_id: int, user_id: int, version: str, lang: str) -> str:
-    return f"report:{assessment_id}:{user_id}:{version}:{lang}"
+def report_key(
+    assessment_id: int, user_id: int, finished_at, version: str, lang: str
+) -> str:
+    return f"report:{assessment_id}:{user_id}:{finished_at:%Y%m%dT%H%M%S.%f}:{version}:{lang}"
 
 
 def report_parts(assessment: Assessment, lang: str) -> dict[str, Markup]:
     """The report's `head` and `body` HTML for a finished assessment."""
     key = report_key(
-        assessment.id, assessment.user_id, assessment.catalogue_version, lang
+        assessment.id,
+        assessment.user_id,
+        assessment.finished_at,
+        assessment.catalogue_version,
+        lang,
     )
     return pagecache.fetch(key, lambda: _render(assessment, lang))
 
@@ -64,10 +70,10 @@ def _render(assessment, lang):
 def _forget_reports(mapper, connection, user):
     """An erased account's reports leave the cache with it (privacy.data.erase)."""
     found = connection.execute(
-        select(Assessment.id, Assessment.catalogue_version).where(
-            Assessment.user_id == user.id
-        )
+        select(
+            Assessment.id, Assessment.finished_at, Assessment.catalogue_version
+        ).where(Assessment.user_id == user.id, Assessment.finished_at.is_not(None))
     )
     pagecache.forget(
-        [report_key(i, user.id, v, lang) for i, v in found for lang in LANGS]
+        [report_key(i, user.id, f, v, lang) for i, f, v in found for lang in LANGS]
     )

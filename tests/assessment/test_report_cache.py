@@ -147,11 +147,13 @@ def test_a_deleted_accounts_cached_reports_are_gone(app):
     ann.post("/account/language", {"locale": "zh_CN"})
     _page(ann, report)
     with app.app_context():
-        user_id, version = db.session.execute(
-            select(Assessment.user_id, Assessment.catalogue_version)
+        user_id, finished, version = db.session.execute(
+            select(
+                Assessment.user_id, Assessment.finished_at, Assessment.catalogue_version
+            )
         ).one()
         keys = [
-            pagecache.full_key(report_key(report, user_id, version, lang))
+            pagecache.full_key(report_key(report, user_id, finished, version, lang))
             for lang in ("en", "zh")
         ]
         assert all(cache.get(k) is not None for k in keys)
@@ -188,10 +190,12 @@ def test_workers_share_cached_reports_through_redis(redis_server, make_app):
     ann, report = _person(app, "ann@example.com", "Ann", A_LEADS)
     page = _page(ann, report)[1]
     with app.app_context():
-        user_id, version = db.session.execute(
-            select(Assessment.user_id, Assessment.catalogue_version)
+        user_id, finished, version = db.session.execute(
+            select(
+                Assessment.user_id, Assessment.finished_at, Assessment.catalogue_version
+            )
         ).one()
-        key = pagecache.full_key(report_key(report, user_id, version, "en"))
+        key = pagecache.full_key(report_key(report, user_id, finished, version, "en"))
         stored = cache.get(key)
     assert stored is not None and html.unescape(stored["body"]) in page
     ann.post("/account/delete", {"password": "correct horse"})
