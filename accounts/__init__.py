@@ -7,5 +7,6 @@ WEB_EDGE = (
     "forms",
     "language",
     "models",
+    "signin",
     "views",
 )

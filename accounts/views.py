@@ -1,7 +1,5 @@
 """Sign-up, log-in, log-out, the settings page, password and language."""
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint
 from flask import current_app
 from flask import flash
@@ -13,7 +11,6 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_login import login_required
-from flask_login import login_user
 from flask_login import logout_user
 from sqlalchemy import select
 
@@ -28,6 +25,9 @@ from accounts.forms import RegistrationForm
 from accounts.models import User
 from accounts.models import registered
 from accounts.passwords import waste_time_like_a_check
+from accounts.signin import kept_next
+from accounts.signin import safe_next
+from accounts.signin import sign_in
 from database import reads_only
 from extensions import db
 from extensions import limiter
@@ -35,16 +35,6 @@ from security import log_event
 from security import start_session
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
-
-
-def sign_in(user):
-    """A new session for this user: nothing of the anonymous one carries over but the language."""
-    locale = session.get("locale")
-    session.clear()
-    if locale:
-        session["locale"] = locale
-    login_user(user)
-    start_session(user)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -177,31 +167,3 @@ def set_language():
             current_user.locale = form.locale.data
             db.session.commit()
     return redirect(safe_next(form.next.data))
-
-
-def kept_next(target=None):
-    """`target` (by default this page's `next`) if it is safe to carry on, else None.
-
-    The links between log-in and sign-up, and the confirmation link, carry it:
-    an invitation opened while signed out survives whichever the person needs.
-    """
-    target = request.args.get("next") if target is None else target
-    return target if target and safe_next(target) == target else None
-
-
-def safe_next(target):
-    """Follow `next` only within this site, so a link cannot send users elsewhere.
-
-    Browsers read a backslash as a slash ("/\\evil.example" is another site),
-    and a control character has no place in a header.
-    """
-    if (
-        target
-        and target.startswith("/")
-        and not target.startswith("//")
-        and "\\" not in target
-        and not any(ord(c) < 32 or ord(c) == 127 for c in target)
-        and not urlsplit(target).netloc
-    ):
-        return target
-    return url_for("index")

@@ -14,10 +14,12 @@ from flask_login import current_user
 from flask_login import login_required
 from sqlalchemy import select
 
+from accounts.confirmation import confirm_limit
+from accounts.confirmation import wrong_confirmation
 from accounts.language import content_lang
-from accounts.views import kept_next
-from accounts.views import safe_next
-from accounts.views import sign_in
+from accounts.signin import kept_next
+from accounts.signin import safe_next
+from accounts.signin import sign_in
 from database import utcnow
 from database import writes
 from extensions import db
@@ -122,19 +124,9 @@ def send_confirmation():
     return redirect(safe_next(target or url_for("accounts.settings")))
 
 
-def _password_key():
-    # The key accounts/views.py counts wrong current passwords under: one budget.
-    return f"confirm:{current_user.get_id()}"
-
-
 @bp.route("/address", methods=["GET", "POST"])
 @login_required
-@limiter.limit(
-    lambda: current_app.config["CONFIRM_LIMIT_PER_ACCOUNT"],
-    key_func=_password_key,
-    methods=["POST"],
-    deduct_when=lambda response: response.status_code == 200,
-)
+@confirm_limit
 def address():
     """Ask to use another address: it replaces the old one once its link is followed."""
     form = AddressForm()
@@ -142,6 +134,9 @@ def address():
         new_email = form.email.data.strip().lower()
         if not current_user.check_password(form.password.data):
             form.password.errors.append(_("This is not your current password."))
+            signed_out = wrong_confirmation()
+            if signed_out:
+                return signed_out
         elif new_email == current_user.email:
             form.email.errors.append(_("This is already your address."))
         elif recovery.request_address_change(current_user, new_email, content_lang()):
