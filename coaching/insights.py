@@ -34,6 +34,8 @@ from spreadsheets import csv_text
 
 # Past this many profiles on one page, member traces start hidden (click the legend).
 SHOWN_TRACES = 8
+# The latest mailed invitations on the team page; the email page lists 200.
+MAILED_SHOWN = 20
 
 
 @bp.get("/<id:team_id>")
@@ -56,6 +58,7 @@ def team(team_id):
         figure=_team_radar(composite, page.rows),
         invites=active,
         past_invites=past,
+        sent=queries.mailed_invites(team_id, listed=MAILED_SHOWN),
         invite_form=InviteForm(),
         form=ConfirmForm(),
         coaches=coaches,

@@ -14,7 +14,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import and_
 from sqlalchemy import exists
-from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
 
@@ -23,6 +22,7 @@ from accounts.language import content_lang
 from accounts.models import User
 from assessment.models import Assessment
 from coaching import access
+from coaching import queries
 from coaching import rules
 from coaching.blueprint import bp
 from coaching.forms import EmailInviteForm
@@ -36,11 +36,9 @@ from mail import letters
 from mail import outbox
 from mail.addresses import MAX_ADDRESSES
 from mail.addresses import read_addresses
-from mail.models import OutboxMessage
 from security import log_event
 
 INVITE_DAYS = 30
-LISTED = 200
 REMIND_EVERY = timedelta(days=1)
 
 
@@ -72,7 +70,7 @@ def email_page(team_id):
         "coaching/email.html",
         team=team,
         form=form,
-        sent=_mailed(team_id),
+        sent=queries.mailed_invites(team_id),
         waiting=len(_not_finished(team_id)),
         remind_form=ConfirmForm(),
     )
@@ -130,39 +128,6 @@ def mark_opened(token):
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-
-
-def _mailed(team_id):
-    """The latest mailed invitations with their state: joined, failed, opened,
-    sent or waiting (in that order of precedence), in one query."""
-    joined = exists().where(
-        Membership.team_id == team_id,
-        Membership.user_id == User.id,
-        func.lower(User.email) == InviteEmail.address,
-        Membership.joined_at >= InviteEmail.created_at,
-    )
-    rows = db.session.execute(
-        select(InviteEmail, OutboxMessage.status, OutboxMessage.last_error, joined)
-        .join(Invite, Invite.id == InviteEmail.invite_id)
-        .outerjoin(OutboxMessage, OutboxMessage.id == InviteEmail.outbox_id)
-        .where(Invite.team_id == team_id)
-        .order_by(InviteEmail.id.desc())
-        .limit(LISTED)
-    ).all()
-    return [
-        (mailed, _state(status, mailed.opened_at, has_joined), error)
-        for mailed, status, error, has_joined in rows
-    ]
-
-
-def _state(outbox_status, opened_at, joined):
-    if joined:
-        return "joined"
-    if outbox_status == "failed":
-        return "failed"
-    if opened_at:
-        return "opened"
-    return "sent" if outbox_status == "sent" else "waiting"
 
 
 def _not_finished(team_id):

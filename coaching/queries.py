@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import and_
 from sqlalchemy import case
+from sqlalchemy import exists
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -19,6 +20,7 @@ from coaching import rules
 from coaching.composite import Group
 from coaching.models import CoachNote
 from coaching.models import Invite
+from coaching.models import InviteEmail
 from coaching.models import InviteUse
 from coaching.models import Membership
 from coaching.models import Removal
@@ -27,6 +29,7 @@ from coaching.models import TeamCoach
 from coaching.table import PER_PAGE
 from coaching.table import Page
 from extensions import db
+from mail.models import OutboxMessage
 
 # The team page lists every invitation that still works and the latest of the others.
 PAST_INVITES_SHOWN = 20
@@ -488,3 +491,26 @@ def latest_own(user_id):
         .order_by(Assessment.finished_at.desc())
         .limit(1)
     )
+
+
+def mailed_invites(team_id, listed=200):
+    """The latest mailed invitations with their state (rules.mailed_state) and the
+    outbox's last error, newest first, in one query."""
+    joined = exists().where(
+        Membership.team_id == team_id,
+        Membership.user_id == User.id,
+        func.lower(User.email) == InviteEmail.address,
+        Membership.joined_at >= InviteEmail.created_at,
+    )
+    rows = db.session.execute(
+        select(InviteEmail, OutboxMessage.status, OutboxMessage.last_error, joined)
+        .join(Invite, Invite.id == InviteEmail.invite_id)
+        .outerjoin(OutboxMessage, OutboxMessage.id == InviteEmail.outbox_id)
+        .where(Invite.team_id == team_id)
+        .order_by(InviteEmail.id.desc())
+        .limit(listed)
+    ).all()
+    return [
+        (mailed, rules.mailed_state(status, mailed.opened_at, has_joined), error)
+        for mailed, status, error, has_joined in rows
+    ]

@@ -154,3 +154,15 @@ def for_members(composite: Composite) -> Composite | None:
         },
         redacted=True,
     )
+
+
+def mailed_state(outbox_status, opened_at, joined) -> str:
+    """Where a mailed invitation stands: joined, failed, opened, sent or waiting,
+    in that order of precedence."""
+    if joined:
+        return "joined"
+    if outbox_status == "failed":
+        return "failed"
+    if opened_at:
+        return "opened"
+    return "sent" if outbox_status == "sent" else "waiting"

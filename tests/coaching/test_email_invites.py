@@ -61,7 +61,7 @@ def test_pasted_addresses_each_get_an_invitation_in_the_chosen_language(
 def test_a_mailed_invitation_is_followed_into_the_team_and_listed(
     mail_app, smtp_server, coach
 ):
-    """Sent → opened → joined, as the coach's page shows it."""
+    """Sent → opened → joined, as the coach's email page and team page show it."""
     _email(coach, "ann@example.com")
     page = coach.client.get(f"/teams/{coach.team_id}/email").get_data(as_text=True)
     assert "ann@example.com" in page and "Waiting" in page
@@ -87,8 +87,11 @@ def test_a_mailed_invitation_is_followed_into_the_team_and_listed(
     assert re.search(r"ann@example.com</td>\s*<td>[\d-]+</td>\s*<td>Opened", page)
     code = link.split("/teams/join/")[1].split("?")[0]
     assert ann.join(code).status_code == 302
-    page = coach.client.get(f"/teams/{coach.team_id}/email").get_data(as_text=True)
-    assert re.search(r"ann@example.com</td>\s*<td>[\d-]+</td>\s*<td>Joined", page)
+    for path in (f"/teams/{coach.team_id}/email", f"/teams/{coach.team_id}"):
+        page = coach.client.get(path).get_data(as_text=True)
+        assert re.search(
+            r"ann@example.com</td>\s*<td>[\d-]+</td>\s*<td>Joined", page
+        ), path
 
 
 def test_a_refused_address_is_listed_as_failed_with_the_servers_words(
