@@ -144,40 +144,7 @@ def send_confirmation(user, lang, next_url=None):
     :param next_url: a safe path to go on to once confirmed (an invitation).
     :return: False when CONFIRM_EMAIL_PER_ACCOUNT_HOUR links went out this hour.
     """
-    config = current_app.config
-    if (
-        user.id
-        and _links_this_hour(user.id, CONFIRM)
-        >= config["CONFIRM_EMAIL_PER_ACCOUNT_HOUR"]
-    ):
-        return False
-    token, digest = tokens.make_token()
-    hours = config["CONFIRM_EMAIL_HOURS"]
-    lang = (user.locale or lang)[:2]
-    letter = letters.compose(
-        CONFIRM,
-        lang,
-        link=outbox.link("mail.confirm", token=token, next=next_url),
-        name=user.name,
-        hours=str(hours),
-    )
-    db.session.add(
-        MailToken(
-            user_id=user.id,
-            purpose=CONFIRM,
-            digest=digest,
-            expires_at=utcnow() + timedelta(hours=hours),
-        )
-    )
-    outbox.enqueue(
-        CONFIRM,
-        letter,
-        to_addr=user.email,
-        to_name=user.name,
-        lang=lang,
-        user_id=user.id,
-    )
-    return True
+    return _mail_link(user, CONFIRM, "mail.confirm", user.email, lang, next=next_url)
 
 
 def confirm(token):
@@ -200,32 +167,45 @@ def request_address_change(user, new_email, lang):
     The caller commits. :return: False when CONFIRM_EMAIL_PER_ACCOUNT_HOUR links
     of this kind went out this hour (nothing is written then).
     """
+    return _mail_link(
+        user, ADDRESS, "mail.change_address", new_email, lang, new_email=new_email
+    )
+
+
+def _mail_link(user, purpose, endpoint, to_addr, lang, new_email=None, **link_args):
+    """Write a link's token (stored hashed, CONFIRM_EMAIL_HOURS long) and the
+    message that carries it to `to_addr`, in the user's language; the caller commits.
+
+    :return: False, writing nothing, when CONFIRM_EMAIL_PER_ACCOUNT_HOUR links of
+        this purpose went out to the account this hour.
+    """
     config = current_app.config
-    if _links_this_hour(user.id, ADDRESS) >= config["CONFIRM_EMAIL_PER_ACCOUNT_HOUR"]:
+    limit = config["CONFIRM_EMAIL_PER_ACCOUNT_HOUR"]
+    if user.id and _links_this_hour(user.id, purpose) >= limit:
         return False
     token, digest = tokens.make_token()
     hours = config["CONFIRM_EMAIL_HOURS"]
     lang = (user.locale or lang)[:2]
     letter = letters.compose(
-        ADDRESS,
+        purpose,
         lang,
-        link=outbox.link("mail.change_address", token=token),
+        link=outbox.link(endpoint, token=token, **link_args),
         name=user.name,
         hours=str(hours),
     )
     db.session.add(
         MailToken(
             user_id=user.id,
-            purpose=ADDRESS,
+            purpose=purpose,
             digest=digest,
             new_email=new_email,
             expires_at=utcnow() + timedelta(hours=hours),
         )
     )
     outbox.enqueue(
-        ADDRESS,
+        purpose,
         letter,
-        to_addr=new_email,
+        to_addr=to_addr,
         to_name=user.name,
         lang=lang,
         user_id=user.id,
