@@ -27,6 +27,18 @@ def _not_common(form, field):
         )
 
 
+def email_address(label):
+    """An email address field: given, well formed, and no longer than an address can be."""
+    return EmailField(
+        label,
+        validators=[
+            DataRequired(_l("Please enter your email address.")),
+            Email(_l("This is not a valid email address."), check_deliverability=False),
+            Length(max=254, message=_l("At most 254 characters.")),
+        ],
+    )
+
+
 def new_password(label):
     """A new password field: long enough, not too long, not a leaked one."""
     return PasswordField(
@@ -51,14 +63,7 @@ class RegistrationForm(FlaskForm):
             Length(max=80, message=_l("At most 80 characters.")),
         ],
     )
-    email = EmailField(
-        _l("Email"),
-        validators=[
-            DataRequired(_l("Please enter your email address.")),
-            Email(_l("This is not a valid email address."), check_deliverability=False),
-            Length(max=254, message=_l("At most 254 characters.")),
-        ],
-    )
+    email = email_address(_l("Email"))
     password = new_password(_l("Password"))
     confirm = PasswordField(
         _l("Repeat password"),

@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.gunicorn_server import start_gunicorn  # noqa: E402
+
 PASSWORD = "training-day-2026"  # noqa: S105 - seeded test accounts on a throwaway database
 SECRET = "load-test-secret"  # noqa: S105 - as above
 COACHES, REPS, TEAM_SIZE = 20, 20, 200
@@ -161,40 +163,6 @@ def seed(url, folder, hash_method=None):
         "coaches": coaches,
         "reps": reps,
     }
-
-
-def start_gunicorn(port, env, log):
-    process = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            str(ROOT / "gunicorn.conf.py"),
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            "--error-logfile",
-            str(log),
-            "app:create_app()",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("gunicorn did not start")
 
 
 class RssSampler(threading.Thread):
@@ -377,7 +345,9 @@ def main():
     if cheap:
         env["FLASK_PASSWORD_HASH_METHOD"] = cheap
     port = free_port()
-    server = start_gunicorn(port, env, Path(folder) / "gunicorn.log")
+    server = start_gunicorn(
+        "app:create_app()", port, env, Path(folder) / "gunicorn.log"
+    )
     print(f"gunicorn's log: {Path(folder) / 'gunicorn.log'}", flush=True)
     host = f"http://127.0.0.1:{port}"
     label = args.database + (", cheap hash" if cheap else "")

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from app import create_app  # noqa: E402
 from assessment.models import Assessment  # noqa: E402
 from assessment.models import RoundAnswer  # noqa: E402
+from bench.gunicorn_server import start_gunicorn  # noqa: E402
 from coaching.demo import gen_team  # noqa: E402
 from extensions import db  # noqa: E402
 from selling.cues import estimate  # noqa: E402
@@ -109,36 +110,6 @@ def seed(app):
         }
 
 
-def start(target, port, env):
-    process = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            str(ROOT / "gunicorn.conf.py"),
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            target,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(200):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/", timeout=1)
-            return process
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{target} did not start")
-
-
 def wrk(url, cookie=None, post_body=None):
     """Requests/s, p50 ms, p99 ms and non-2xx/3xx responses, as wrk reports them."""
     args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency"]
@@ -200,8 +171,8 @@ def main():
         redis.start()
         env["REDIS_URL"] = redis.url
     app_port, hello_port = free_port(), free_port()
-    server = start("app:create_app()", app_port, env)
-    hello = start("bench.hello:app", hello_port, env)
+    server = start_gunicorn("app:create_app()", app_port, env)
+    hello = start_gunicorn("bench.hello:app", hello_port, env)
     try:
         base = f"http://127.0.0.1:{app_port}"
         client = app.test_client()

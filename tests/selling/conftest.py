@@ -7,6 +7,19 @@ import pytest
 from selling import cues
 from tests.conftest import Actions
 
+# Every field of the contact form, as a rep fills it in by default.
+CONTACT = {
+    "name": "Zhang Wei",
+    "title": "CFO",
+    "level": "senior",
+    "role": "decision_maker",
+    "guide": "none",
+    "relationship": "in_contact",
+    "reads_situation": "yes",
+    "integrity": "yes",
+    "notes": "",
+}
+
 
 class RepActions(Actions):
     def add_account(self, name="华东电力", step="build_trust"):
@@ -18,18 +31,7 @@ class RepActions(Actions):
         )
 
     def add_contact(self, account_id, **fields):
-        data = {
-            "name": "Zhang Wei",
-            "title": "CFO",
-            "level": "senior",
-            "role": "decision_maker",
-            "guide": "none",
-            "relationship": "in_contact",
-            "reads_situation": "yes",
-            "integrity": "yes",
-            "notes": "",
-        }
-        data.update(fields)
+        data = {**CONTACT, **fields}
         response = self.post(f"/key-accounts/{account_id}/contacts/new", data)
         return int(re.search(r"/contacts/(\d+)", response.headers["Location"]).group(1))
 

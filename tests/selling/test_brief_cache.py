@@ -1,27 +1,13 @@
 """The brief's cached sections follow the estimate, the contact and the language."""
 
 from tests.conftest import picks_for
+from tests.selling.conftest import CONTACT
 
 
 def _brief(rep, contact_id):
     return rep.client.get(f"/key-accounts/contacts/{contact_id}/brief").get_data(
         as_text=True
     )
-
-
-def _contact(**changes):
-    return {
-        "name": "Zhang Wei",
-        "title": "CFO",
-        "level": "senior",
-        "role": "decision_maker",
-        "guide": "none",
-        "relationship": "in_contact",
-        "reads_situation": "yes",
-        "integrity": "yes",
-        "notes": "",
-        **changes,
-    }
 
 
 def test_a_new_estimate_reorders_a_cached_brief(rep, account):
@@ -42,7 +28,7 @@ def test_changed_negotiation_answers_change_a_cached_brief(rep, account):
     assert "Owl" in _brief(rep, contact_id)
     edited = rep.post(
         f"/key-accounts/contacts/{contact_id}/edit",
-        _contact(name="张伟", integrity="no"),
+        {**CONTACT, "name": "张伟", "integrity": "no"},
     )
     assert edited.status_code == 302
     assert "Owl" not in _brief(rep, contact_id)
